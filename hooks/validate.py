@@ -1,0 +1,73 @@
+"""Fail the build early and plainly when a writer's input is wrong, and never
+leave a half-built or warning-laden site/ that could be published by mistake."""
+
+from __future__ import annotations
+
+import logging
+import shutil
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority, get_plugin_logger
+
+from bibcheck import bib_problems
+from pagecheck import citation_problems, cited_keys, front_matter_problems
+from problems import Problem, report
+
+log = get_plugin_logger(__name__)
+state = {"command": "build", "site_dir": None, "keys": set()}
+
+
+def on_startup(command, dirty):
+    state["command"] = command
+
+
+@event_priority(100)  # before mkdocs-bibtex, which shows pybtex tracebacks instead
+def on_config(config):
+    state["site_dir"] = Path(config.site_dir)
+    bib_file = Path(config.config_file_path).parent / config.plugins["bibtex"].config.bib_file
+    problems, state["keys"] = bib_problems(bib_file)
+    if problems:
+        raise PluginError(report(problems, f"{bib_file.name} cannot be used"))
+    return config
+
+
+@event_priority(100)  # before MkDocs reads front matter, which crashes on a bad date
+def on_files(files, config):
+    problems, cited = [], set()
+    for file in files.documentation_pages():
+        name = f"docs/{file.src_uri}"
+        source = Path(file.abs_src_path).read_text(encoding="utf-8")
+        problems += front_matter_problems(name, source)
+        problems += citation_problems(name, source, state["keys"])
+        cited |= cited_keys(source)
+    if problems:
+        raise PluginError(report(problems, "Some pages cannot be built"))
+    for key in sorted(state["keys"] - cited):
+        log.warning(str(Problem("refs.bib", None, f"entry '{key}' is not cited on any page",
+                                f"cite it with [@{key}] where the site relies on it, "
+                                "or delete the entry")))
+    return files
+
+
+def on_post_build(config):
+    if config.strict and _warnings_logged():
+        _remove_output("the build logged warnings")
+
+
+def on_build_error(error):
+    _remove_output("the build failed")
+
+
+def _warnings_logged() -> bool:
+    handlers = logging.getLogger("mkdocs").handlers
+    return any(getattr(handler, "get_counts", lambda: [])() for handler in handlers)
+
+
+def _remove_output(why: str) -> None:
+    site_dir = state["site_dir"]
+    if state["command"] != "build" or site_dir is None or not site_dir.is_dir():
+        return
+    shutil.rmtree(site_dir)
+    log.error(f"{why}, so {site_dir.name}/ was deleted: it must not be published. "
+              "Fix the problems listed above and build again.")

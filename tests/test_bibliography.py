@@ -1,0 +1,83 @@
+"""refs.bib parses, and the mistakes pybtex and mkdocs-bibtex let through are
+caught with the line and the fix (check 3)."""
+
+from pathlib import Path
+
+import pytest
+
+from bibcheck import bib_problems
+
+ROOT = Path(__file__).resolve().parent.parent
+GOOD = """% comment
+@article{brady2014adverse,
+  author  = {Brady, Sarah and Doody, Catherine},
+  title   = {Adverse events},
+  journal = {Journal},
+  year    = {2014},
+  volume  = {22},
+  pages   = {134--140},
+  doi     = {10.1179/2042618613Y.0000000044},
+  pmid    = {25125935},
+}
+"""
+
+
+def problems_in(tmp_path, text):
+    path = tmp_path / "refs.bib"
+    path.write_text(text)
+    return [str(problem) for problem in bib_problems(path)[0]]
+
+
+def test_refs_bib_is_clean():
+    problems, keys = bib_problems(ROOT / "refs.bib")
+    assert not problems, "\n".join(map(str, problems))
+    assert len(keys) >= 4
+
+
+def test_the_good_example_is_clean(tmp_path):
+    assert problems_in(tmp_path, GOOD) == []
+
+
+@pytest.mark.parametrize("old, new, expected", [
+    # pybtex silently drops every field after a value missing its opening brace
+    ("volume  = {22},", "volume  = 22},", "refs.bib:7: entry 'brady2014adverse' closes here but more fields follow"),
+    ("year    = {2014},", "year    = {2014,", "refs.bib:2: entry 'brady2014adverse' is never closed"),
+    ("@article{brady", "article{brady", "refs.bib:2: text outside any entry"),
+    ("{brady2014adverse,", "{Brady2014adverse,", "refs.bib:2: key 'Brady2014adverse' is not lowercase"),
+    ("{brady2014adverse,", "{brady:2014,", "refs.bib:2: key 'brady:2014' is not lowercase"),
+    ("  journal = {Journal},\n", "", "refs.bib:2: entry 'brady2014adverse' has no 'journal' field"),
+    ("@article{", "@webpage{", "entry type '@webpage' cannot be formatted"),
+    ("{10.1179/2042618613Y.0000000044}", "{https://doi.org/10.1179/x}", "refs.bib:9: doi 'https://doi.org/10.1179/x'"),
+    ("{25125935}", "{PMID25125935}", "refs.bib:10: pmid 'PMID25125935' in 'brady2014adverse' is not well formed"),
+    ("{Adverse events}", "{Adverse \\url{https://x.org} events}", "refs.bib:4: '\\url' in the title"),
+])
+def test_broken_entry_is_reported_with_line_and_fix(tmp_path, old, new, expected):
+    assert old in GOOD
+    problems = problems_in(tmp_path, GOOD.replace(old, new, 1))
+    assert any(problem.startswith(expected) or expected in problem for problem in problems), problems
+    assert all("Fix:" in problem for problem in problems)
+
+
+def test_keys_duplicated_ignoring_case_are_reported(tmp_path):
+    problems = problems_in(tmp_path, GOOD + GOOD.replace("{brady2014adverse,", "{BRADY2014adverse,"))
+    assert any("used twice (also on line 2)" in problem for problem in problems), problems
+
+
+def test_accents_and_escaped_ampersands_are_allowed(tmp_path):
+    text = GOOD.replace("{Brady, Sarah", "{Fern{\\'a}ndez-de-las-Pe{\\~n}as, C{\\'e}sar and Brady, Sarah")
+    text = text.replace("{Journal}", "{Journal of Manual \\& Manipulative Therapy}")
+    assert problems_in(tmp_path, text) == []
+
+
+def test_missing_file_is_reported(tmp_path):
+    problems, _ = bib_problems(tmp_path / "refs.bib")
+    assert "does not exist" in str(problems[0])
+
+
+def test_build_shows_the_bib_problem_not_a_traceback(site_copy):
+    site_copy.replace("refs.bib", "  volume    = {12},", "  volume    = 12},")
+    result = site_copy.build()
+    output = result.stdout + result.stderr
+    assert result.returncode != 0
+    assert "refs.bib:" in output and "closes here but more fields follow" in output and "Fix:" in output
+    assert "Traceback" not in output

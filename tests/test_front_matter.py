@@ -1,0 +1,79 @@
+"""Every page has the front matter the templates need, with valid review dates;
+every image has alt text (check 6)."""
+
+from pathlib import Path
+
+import pytest
+
+from pagecheck import front_matter_problems
+from sitecheck import images_without_alt
+
+ROOT = Path(__file__).resolve().parent.parent
+GOOD = """---
+title: Risks and safety
+description: Side effects of dry needling with real numbers and what to do after a session.
+last_reviewed: 2026-11-25
+next_review: 2027-11-25
+---
+
+# Risks and safety
+"""
+
+
+def test_every_page_has_valid_front_matter():
+    problems = [problem for path in sorted((ROOT / "docs").rglob("*.md"))
+                if "includes" not in path.parts
+                for problem in front_matter_problems(f"docs/{path.relative_to(ROOT / 'docs')}",
+                                                     path.read_text(encoding="utf-8"))]
+    assert not problems, "\n".join(map(str, problems))
+
+
+def test_good_front_matter_passes():
+    assert front_matter_problems("docs/x.md", GOOD) == []
+
+
+@pytest.mark.parametrize("old, new, expected", [
+    ("last_reviewed: 2026-11-25", "last_reviewed: 2026-13-25",
+     "docs/x.md:4: last_reviewed '2026-13-25' is not a valid date"),
+    ("next_review: 2027-11-25", "next_review: 2026-01-01",
+     "docs/x.md:5: next_review 2026-01-01 is not after last_reviewed 2026-11-25"),
+    ("next_review: 2027-11-25\n", "", "docs/x.md:1: front matter has no 'next_review'"),
+    ("title: Risks and safety\n", "", "docs/x.md:1: front matter has no 'title'"),
+    ("description: Side", "description: Short\nnotes: Side", "docs/x.md:3: description is 5 characters long"),
+    ("---\ntitle", "title", "docs/x.md:1: the page has no front matter"),
+    ("title: Risks and safety", "title: [Risks", "the front matter is not valid YAML"),
+])
+def test_broken_front_matter_is_reported_with_line_and_fix(old, new, expected):
+    problems = [str(p) for p in front_matter_problems("docs/x.md", GOOD.replace(old, new, 1))]
+    assert any(expected in problem for problem in problems), problems
+    assert all("Fix:" in problem for problem in problems)
+
+
+def test_build_stops_on_a_bad_date_with_file_and_line(site_copy):
+    site_copy.replace("docs/benefits.md", "last_reviewed: 2026-11-25", "last_reviewed: 25/11/2026")
+    result = site_copy.build()
+    output = result.stdout + result.stderr
+    assert result.returncode != 0
+    assert "docs/benefits.md:4: last_reviewed '25/11/2026' is not a valid date" in output
+    assert "Traceback" not in output
+
+
+def test_every_image_has_alt_text(built_site):
+    problems = images_without_alt(built_site.root)
+    assert not problems, "\n".join(map(str, problems))
+
+
+def test_image_without_alt_text_is_reported(site_copy):
+    site_copy.write("docs/assets/needle.svg", '<svg xmlns="http://www.w3.org/2000/svg"/>')
+    site_copy.replace("docs/understanding.md", "\n# ", "\n![](assets/needle.svg)\n\n# ")
+    assert site_copy.build().returncode == 0
+    problems = [str(p) for p in images_without_alt(site_copy.root)]
+    assert any(p.startswith("docs/understanding.md:") and "has no alt text" in p and "Fix:" in p
+               for p in problems), problems
+
+
+def test_review_dates_are_shown_on_every_page(built_site):
+    for path in sorted(built_site.site.rglob("index.html")):
+        html = path.read_text(encoding="utf-8")
+        assert "Last reviewed:" in html and "Next review due:" in html, path
+        assert 'class="disclaimer"' in html, path

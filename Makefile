@@ -3,7 +3,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test chromium clean
+.PHONY: serve build test chromium check-links clean
 
 $(VENV)/.installed: requirements.txt
 	python3 -m venv $(VENV)
@@ -30,6 +30,10 @@ chromium:
 ## test: set up, then run every check (build, sources, built site, browser)
 test: $(VENV)/.installed node_modules/.installed chromium
 	$(PY) -m pytest tests
+
+## check-links: fetch every external link (needs the network; weekly in CI)
+check-links: $(VENV)/.installed
+	CHECK_EXTERNAL_LINKS=1 $(PY) -m pytest tests/test_external_links.py
 
 clean:
 	rm -rf site $(VENV) node_modules .pytest_cache

@@ -6,6 +6,9 @@ from __future__ import annotations
 
 import functools
 import re
+import unicodedata
+
+from pybtex.richtext import Text
 
 from mkdocs_bibtex.citation import Citation
 
@@ -55,5 +58,8 @@ def _sort_key(item):
     key, entry = item
     people = entry.persons.get("author") or entry.persons.get("editor") or []
     first = " ".join(people[0].last_names) if people else entry.fields.get("title", key)
-    return (first.lower(), entry.fields.get("year", ""), key)
+    # Sort Bäumler with Baumler, not after Brady: decode LaTeX, then drop the accents.
+    plain = unicodedata.normalize("NFKD", str(Text.from_latex(first)))
+    return ("".join(c for c in plain if not unicodedata.combining(c)).lower(),
+            entry.fields.get("year", ""), key)
 

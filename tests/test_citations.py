@@ -92,3 +92,15 @@ def test_checker_reports_raw_citation_syntax_in_html(built_copy):
     problems = [str(p) for p in raw_syntax_left(built_copy.root)]
     assert any(p.startswith("docs/benefits.md") and "[@gattie2017x]" in p and "Fix:" in p
                for p in problems)
+
+
+def test_references_page_lists_every_entry_with_doi_and_pubmed_links(built_site):
+    from pybtex.database import parse_file
+
+    html = (built_site.site / "references" / "index.html").read_text(encoding="utf-8")
+    for key, entry in parse_file(ROOT / "refs.bib").entries.items():
+        assert f'id="{key}"' in html, f"refs.bib entry '{key}' is missing from the References page"
+        if doi := entry.fields.get("doi"):
+            assert f'href="https://doi.org/{doi}"' in html, f"no DOI link for '{key}'"
+        if pmid := entry.fields.get("pmid"):
+            assert f'href="https://pubmed.ncbi.nlm.nih.gov/{pmid}/"' in html, f"no PubMed link for '{key}'"

@@ -1,0 +1,60 @@
+"""One definition per term, in docs/includes/glossary.md. pymdownx.snippets appends that
+file to every page, so the abbr extension shows each definition wherever its term
+appears; this hook checks the file and writes the glossary page from it."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+
+from problems import Problem, report
+
+GLOSSARY = "includes/glossary.md"
+GLOSSARY_NAME = f"docs/{GLOSSARY}"
+ENTRY = re.compile(r"^\*\[(?P<term>[^\[\]]+)\]: (?P<definition>\S.*)$")
+MARKER = "<!-- glossary -->"
+
+terms: dict[str, str] = {}
+
+
+def on_pre_build(config):
+    text = (Path(config.docs_dir) / GLOSSARY).read_text(encoding="utf-8")
+    found, problems = glossary_entries(text)
+    if problems:
+        raise PluginError(report(problems, f"{GLOSSARY_NAME} cannot be used"))
+    terms.clear()
+    terms.update(found)
+
+
+def on_page_markdown(markdown, page, config, files):
+    if MARKER not in markdown:
+        return markdown
+    return markdown.replace(MARKER, definition_list(terms))
+
+
+def glossary_entries(text: str) -> tuple[dict[str, str], list[Problem]]:
+    """Each term and its definition, and every line that is not a correct entry."""
+    found, problems = {}, []
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        match = ENTRY.match(line)
+        if not match:
+            problems.append(Problem(GLOSSARY_NAME, number, "this line is not a glossary entry",
+                                    "write it as '*[term]: definition', for example "
+                                    "'*[trigger point]: A tight, tender spot in a band of muscle.'"))
+            continue
+        term = match.group("term").strip()
+        if term in found:
+            problems.append(Problem(GLOSSARY_NAME, number, f"'{term}' is defined twice",
+                                    "keep one definition and delete the other"))
+        found[term] = match.group("definition").strip()
+    return found, problems
+
+
+def definition_list(entries: dict[str, str]) -> str:
+    items = [f"{term[0].upper()}{term[1:]}\n:   {entries[term]}"
+             for term in sorted(entries, key=str.lower)]
+    return "\n\n".join(items) + "\n"

@@ -1,0 +1,174 @@
+"""The fact box and risk pictures show the numbers the risks page cites, from
+docs/data/risks.yml, and the hook that draws them fails loudly on bad input."""
+
+from __future__ import annotations
+
+import re
+from html import unescape
+from pathlib import Path
+
+import pytest
+import yaml
+
+from risk_pictures import how_often, read_risk_data
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT / "docs/data/risks.yml"
+SVG = re.compile(r'<svg class="risk-picture__dots"[^>]*?aria-label="([^"]*)"[^>]*?viewBox="0 0 (\d+) (\d+)"'
+                 r'[^>]*><title>([^<]*)</title>.*?<g class="risk-picture__filled"[^>]*>(.*?)</g></svg>',
+                 re.DOTALL)
+MARKER = re.compile(r"^<!-- risk-picture: ([a-z0-9-]+) -->$", re.MULTILINE)
+TABLE_ROW = re.compile(r"^\| (?P<label>[^|]+) \| (?P<often>[^|]+) \| (?P<who>[^|]+) \| \[@(?P<key>[a-z0-9]+)\] \|$",
+                       re.MULTILINE)
+HANDOUT_FREQUENCY = re.compile(r"about 1 in [\d,]+ \w+ \([\d.]+%\)")
+
+
+def harms() -> list[dict]:
+    return yaml.safe_load(DATA.read_text(encoding="utf-8"))["harms"]
+
+
+def bib_keys() -> set[str]:
+    return set(re.findall(r"^@\w+\{([^,]+),", (ROOT / "refs.bib").read_text(encoding="utf-8"), re.MULTILINE))
+
+
+def filled_dots(harm: dict) -> int:
+    return round(float(harm["percentage"].rstrip("%")) * harm["picture"] / 100)
+
+
+def expected_words(harm: dict) -> str:
+    filled = filled_dots(harm)
+    return (f"{harm['label']}: about {filled:,} in {harm['picture']:,} {harm['unit']} ({harm['percentage']}). "
+            f"{filled:,} of {harm['picture']:,} dots filled in.")
+
+
+def pictures_disagreeing_with_data(html: str, rows: list[dict]) -> list[str]:
+    """Each picture on a built page whose words, dot count or filled dots differ from its data row."""
+    by_label = {f"{row['label']}:": row for row in rows if "picture" in row}
+    problems = []
+    for label, width, height, title, filled in SVG.findall(html):
+        label, title = unescape(label), unescape(title)
+        row = next((row for prefix, row in by_label.items() if label.startswith(prefix)), None)
+        if row is None:
+            problems.append(f"picture '{label}' matches no pictured harm in docs/data/risks.yml")
+            continue
+        words = expected_words(row)
+        dots = int(width) * int(height) // 100
+        if label != words or title != words:
+            problems.append(f"picture says '{label}' but docs/data/risks.yml gives '{words}'")
+        if dots != row["picture"]:
+            problems.append(f"picture '{row['id']}' has {dots} dots, docs/data/risks.yml says {row['picture']}")
+        if filled.count("<circle") != filled_dots(row):
+            problems.append(f"picture '{row['id']}' fills {filled.count('<circle')} dots, "
+                            f"docs/data/risks.yml gives {filled_dots(row)}")
+    return problems
+
+
+def rows_missing_from_table(rows: list[dict], page: str) -> list[str]:
+    """Each data row whose label, frequency, people and source are not a row of the
+    table on the risks page, word for word."""
+    table = {(m["label"], m["often"], m["who"], m["key"]) for m in TABLE_ROW.finditer(page)}
+    return [f"docs/data/risks.yml: harm '{row['id']}' ({how_often(row)}) is not in the table in "
+            "docs/risks.md. Fix: make the table row and the data row give the same numbers"
+            for row in rows if (row["label"], how_often(row), row["who"], row["source"]) not in table]
+
+
+def handout_frequencies_not_in_data(handout: str, rows: list[dict]) -> list[str]:
+    known = {how_often(row).lower() for row in rows}
+    return [f"docs/handout.md: '{found}' is not a frequency in docs/data/risks.yml. "
+            "Fix: use the numbers on the risks page"
+            for found in HANDOUT_FREQUENCY.findall(handout) if found not in known]
+
+
+def test_every_picture_on_the_risks_page_shows_its_data_row(built_site):
+    html = (built_site.site / "risks/index.html").read_text(encoding="utf-8")
+    source = (ROOT / "docs/risks.md").read_text(encoding="utf-8")
+    assert len(SVG.findall(html)) == len(MARKER.findall(source)) > 0
+    assert pictures_disagreeing_with_data(html, harms()) == []
+
+
+def test_a_picture_with_the_wrong_count_is_caught(built_site):
+    html = (built_site.site / "risks/index.html").read_text(encoding="utf-8")
+    broken = html.replace("about 16 in 100 treatments (16%). 16 of 100", "about 15 in 100 treatments (16%). 15 of 100")
+    assert any("Bleeding: about 15 in 100" in problem for problem in pictures_disagreeing_with_data(broken, harms()))
+    one_dot = '<circle cx="5" cy="5" r="4"/>'
+    fewer_dots = re.sub(r'(<g class="risk-picture__filled"[^>]*>)' + re.escape(one_dot), r"\1", html, count=1)
+    assert any("fills 36 dots" in problem for problem in pictures_disagreeing_with_data(fewer_dots, harms()))
+
+
+def test_every_picture_is_followed_by_its_citation(built_site):
+    html = (built_site.site / "risks/index.html").read_text(encoding="utf-8")
+    for figure in re.findall(r'<figure class="risk-picture.*?</figure>', html, re.DOTALL):
+        assert re.search(r'<figcaption>.*<a class="footnote-ref" href="#fn:[a-z0-9]+"', figure, re.DOTALL), figure[-400:]
+
+
+def test_every_harm_has_a_source_in_refs_bib():
+    keys = bib_keys()
+    assert all(row["source"] in keys for row in harms())
+
+
+def test_every_harm_is_a_row_of_the_table_on_the_risks_page():
+    page = (ROOT / "docs/risks.md").read_text(encoding="utf-8")
+    assert rows_missing_from_table(harms(), page) == []
+
+
+def test_a_table_that_disagrees_with_the_data_is_caught():
+    page = (ROOT / "docs/risks.md").read_text(encoding="utf-8")
+    broken = page.replace("| Bleeding | About 1 in 6 treatments (16%) |", "| Bleeding | About 1 in 7 treatments (16%) |")
+    problems = rows_missing_from_table(harms(), broken)
+    assert len(problems) == 1 and "bleeding-boyce" in problems[0] and "Fix:" in problems[0]
+
+
+def test_the_handout_uses_the_numbers_in_the_data():
+    handout = (ROOT / "docs/handout.md").read_text(encoding="utf-8")
+    assert HANDOUT_FREQUENCY.search(handout)
+    assert handout_frequencies_not_in_data(handout, harms()) == []
+    broken = handout.replace("about 1 in 6 treatments (16%)", "about 1 in 5 treatments (16%)")
+    assert "about 1 in 5 treatments (16%)" in handout_frequencies_not_in_data(broken, harms())[0]
+
+
+def test_a_harm_without_a_source_is_reported_with_its_line():
+    text = DATA.read_text(encoding="utf-8")
+    line = text.splitlines().index("  - id: bleeding-boyce") + 1
+    broken = text.replace("    source: boyce2020adverse\n    picture: 100\n    fact_box: true\n  - id: bleeding-brady",
+                          "    picture: 100\n    fact_box: true\n  - id: bleeding-brady", 1)
+    assert broken != text
+    _, _, problems = read_risk_data(broken, bib_keys())
+    assert [str(p) for p in problems] == [
+        f"docs/data/risks.yml:{line}: harm 'bleeding-boyce' has no source. "
+        "Fix: add 'source:' with the refs.bib key of the study"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("source: boyce2020adverse", None),
+    ("source: boyce2020adverse", "source: boyce2020"),
+    ("    sources: [chys2023clinical]", "    sources: []"),
+])
+def test_unknown_or_missing_sources_are_reported(text, expected):
+    data = DATA.read_text(encoding="utf-8")
+    _, _, problems = read_risk_data(data.replace(text, expected, 1) if expected else data, bib_keys())
+    if expected is None:
+        assert problems == []
+    else:
+        assert len(problems) == 1 and "Fix:" in str(problems[0]) and str(problems[0]).startswith("docs/data/risks.yml:")
+
+
+def test_a_bad_marker_fails_the_build_with_its_line(site_copy):
+    site_copy.replace("docs/risks.md", "<!-- risk-picture: bruising-boyce -->", "<!-- risk-picture bruising-boyce -->")
+    site_copy.replace("docs/risks.md", "<!-- risk-picture: pain-boyce -->", "<!-- risk-picture: pain-boyc -->")
+    lines = site_copy.read("docs/risks.md").splitlines()
+    result = site_copy.build()
+    assert result.returncode != 0
+    bad_line = lines.index("<!-- risk-picture bruising-boyce -->") + 1
+    unknown_line = lines.index("<!-- risk-picture: pain-boyc -->") + 1
+    assert (f"docs/risks.md:{bad_line}: '<!-- risk-picture bruising-boyce -->' is not a marker the site "
+            "understands. Fix: write '<!-- fact-box -->'") in result.stderr
+    assert (f"docs/risks.md:{unknown_line}: risk picture 'pain-boyc' is not in docs/data/risks.yml "
+            "(did you mean pain-boyce?). Fix:") in result.stderr
+    assert not site_copy.site.exists()
+
+
+def test_a_harm_without_a_source_fails_the_build(site_copy):
+    site_copy.replace("docs/data/risks.yml", "    source: witt2009safety\n", "")
+    result = site_copy.build()
+    assert result.returncode != 0
+    assert "docs/data/risks.yml:" in result.stderr and "harm 'collapsed-lung-witt' has no source. Fix:" in result.stderr

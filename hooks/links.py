@@ -1,0 +1,87 @@
+"""Links between pages and redirects from old page names, checked where a writer
+edits them: MkDocs' own warnings name the page but not the line, so a broken
+link or redirect is reported here first, with the line and the fix."""
+
+from __future__ import annotations
+
+import difflib
+import posixpath
+import re
+from pathlib import Path
+from urllib.parse import unquote
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+
+from pagecheck import prose_lines
+from problems import Problem, report
+
+# [text](target "title") and ![alt](target); a target may be wrapped in <...>.
+INLINE_LINK = re.compile(r"!?\[[^\]]*\]\(\s*<?([^)\s>]+)>?(?:\s+[\"'][^)]*[\"'])?\s*\)")
+# [name]: target, but not a footnote ([^1]: text).
+LINK_DEFINITION = re.compile(r"^\s{0,3}\[[^\]^][^\]]*\]:\s*<?(\S+?)>?(?:\s|$)")
+# http:, mailto:, //host and the like are other sites' business.
+EXTERNAL = re.compile(r"^(?:[A-Za-z][A-Za-z0-9+.-]*:|//)")
+
+
+def link_targets(text: str):
+    """Each relative link in the page's prose as (line number, target as written)."""
+    for number, prose, _ in prose_lines(text):
+        for pattern in (INLINE_LINK, LINK_DEFINITION):
+            for match in pattern.finditer(prose):
+                yield number, match.group(1)
+
+
+def broken_link_problems(name: str, src_uri: str, text: str, known: set[str]) -> list[Problem]:
+    problems = []
+    for number, target in link_targets(text):
+        path = unquote(target.split("#", 1)[0].split("?", 1)[0])
+        if not path or EXTERNAL.match(target) or path.startswith("/"):
+            continue
+        resolved = posixpath.normpath(posixpath.join(posixpath.dirname(src_uri), path))
+        if resolved in known:
+            continue
+        close = difflib.get_close_matches(resolved, sorted(known), n=1)
+        fix = (f"link to '{_relative(close[0], src_uri)}' if that is the file you meant; "
+               if close else "")
+        problems.append(Problem(
+            name, number, f"link to '{target}' points to a file that does not exist in docs/",
+            fix + "write the target as a path from this page to the .md file or image, "
+            "for example risks.md#collapsed-lung or assets/needle.svg"))
+    return problems
+
+
+def broken_redirect_problems(config_file: Path, redirects: dict, known: set[str]) -> list[Problem]:
+    """Redirects (old page -> new page) in mkdocs.yml whose new page does not exist."""
+    lines = config_file.read_text(encoding="utf-8").splitlines()
+    problems = []
+    for old, new in redirects.items():
+        if EXTERNAL.match(new) or new.split("#", 1)[0] in known:
+            continue
+        number = next((n for n, line in enumerate(lines, start=1)
+                       if line.strip().startswith(f"{old}:")), None)
+        close = difflib.get_close_matches(new, sorted(known), n=1)
+        fix = f"write '{old}: {close[0]}' if that is the page you meant; " if close else ""
+        problems.append(Problem(
+            config_file.name, number, f"redirect from '{old}' goes to '{new}', which is not a file in docs/",
+            fix + "the page after the colon must be the page's new file name in docs/"))
+    return problems
+
+
+def _relative(path: str, src_uri: str) -> str:
+    return posixpath.relpath(path, posixpath.dirname(src_uri) or ".")
+
+
+@event_priority(50)  # after hooks/validate.py's checks of front matter and citations
+def on_files(files, config):
+    known = {file.src_uri for file in files if not file.inclusion.is_excluded()}
+    problems = []
+    for file in files.documentation_pages():
+        source = Path(file.abs_src_path).read_text(encoding="utf-8")
+        problems += broken_link_problems(f"docs/{file.src_uri}", file.src_uri, source, known)
+    if "redirects" in config.plugins:
+        problems += broken_redirect_problems(
+            Path(config.config_file_path), config.plugins["redirects"].config["redirect_maps"], known)
+    if problems:
+        raise PluginError(report(problems, "Some links point to files that do not exist"))
+    return files

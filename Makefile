@@ -3,7 +3,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test chromium check-links clean
+.PHONY: serve build test chromium check-links readability review-due bench-setup bench clean
 
 $(VENV)/.installed: requirements.txt
 	python3 -m venv $(VENV)
@@ -34,6 +34,28 @@ test: $(VENV)/.installed node_modules/.installed chromium
 ## check-links: fetch every external link (needs the network; weekly in CI)
 check-links: $(VENV)/.installed
 	CHECK_EXTERNAL_LINKS=1 $(PY) -m pytest tests/test_external_links.py
+
+## readability: print every page's reading grade (aim for about 6; a page above 8 fails make test)
+readability: $(VENV)/.installed
+	@$(PY) tests/readability.py
+
+## review-due: list pages whose next_review is past or within DAYS days (default 30)
+DAYS ?= 30
+review-due: $(VENV)/.installed
+	@$(PY) .ci/review_due.py --days $(DAYS)
+
+# Full npm ci: Lighthouse is a dev dependency, left out of `make test`'s install.
+node_modules/.bench-installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --ignore-scripts
+	touch $@
+
+## bench-setup: install the benchmark tools too (Lighthouse)
+bench-setup: $(VENV)/.installed node_modules/.bench-installed chromium
+
+## bench: run every benchmark, print its figures, fail if any budget is broken (slow: see bench/README.md)
+bench: bench-setup
+	@status=0; for script in page_weight build_time live_preview lighthouse; do \
+	  echo "== bench/$$script.py"; $(PY) bench/$$script.py || status=1; done; exit $$status
 
 clean:
 	rm -rf site $(VENV) node_modules .pytest_cache

@@ -165,8 +165,21 @@ def search_problems(page, query: str, expected_path: str) -> list[str]:
                           timeout=5000)
     except PlaywrightTimeout:
         return [f"{start}: the search result for {query!r} led to {page.url}, not "
-                f"{expected_path}. Fix: check the search index (search/search_index.json)."]
+                f"{expected_path}. Fix: check the search index (search/search_index.full.json)."]
     return []
+
+
+# What Material would download on every page load without search on demand.
+SEARCH_DOWNLOADS = ("search/search_index.full.json", "assets/javascripts/workers/search.")
+
+
+def early_search_problems(page, requests: list[str]) -> list[str]:
+    """Before anyone searches, a page must not download the search worker or the
+    full index (search on demand keeps a phone's first visit light)."""
+    return [f"{page.url}: {url} was downloaded before any search. Fix: keep the config "
+            "block in overrides/main.html that points Material at search-on-demand.js, and "
+            "hooks/search_on_demand.py in mkdocs.yml."
+            for url in requests if any(part in urlsplit(url).path for part in SEARCH_DOWNLOADS)]
 
 
 def color_scheme(page) -> str:

@@ -19,7 +19,7 @@ def handout_print_problems(page) -> list[str]:
     problems = []
     if len(pdf.pages) > MOST_SHEETS:
         problems.append(f"docs/handout.md: prints on {len(pdf.pages)} sheets of A4, more than "
-                        f"{MOST_SHEETS}. Fix: shorten the handout, or tighten docs/stylesheets/print.css")
+                        f"{MOST_SHEETS}. Fix: shorten the handout, or tighten the @media print rules in docs/stylesheets/extra.css")
     if URGENT_HELP not in printed:
         problems.append(f"docs/handout.md: the printed handout lacks '{URGENT_HELP}'. Fix: keep the "
                         "'When to get urgent help' box, and do not hide it in print")

@@ -1,10 +1,15 @@
 """How long `mkdocs build` takes, with and without citations, on generated copies of
 the site (bench/synthetic_site.py) and on the real site. Builds are interleaved
 (each repetition builds every size and variant once) so a busy machine slows them
-alike; the figures are medians, the ratio is taken within each repetition.
-Exits 1 when a budget is broken.
+alike; the ratio is taken within each repetition.
 
-Usage: .venv/bin/python bench/build_time.py [--sizes 10x50,100x500,400x2000] [--reps 3]"""
+hooks/bibliography.py keeps formatted references in .cache/bibtex/ between builds, so
+the first repetition (every root's .cache/ deleted first) is a cold build, as on a
+fresh clone or in CI, and the later ones are warm, as for a writer rebuilding. Both
+are printed; the budgets are judged on the warm medians, which is what writers wait
+for many times a day. Exits 1 when a budget is broken.
+
+Usage: .venv/bin/python bench/build_time.py [--sizes 10x50,100x500,400x2000] [--reps 4]"""
 
 from __future__ import annotations
 
@@ -21,7 +26,8 @@ from sitebuild import copy_sources, mkdocs_build  # noqa: E402
 from synthetic_site import without_citations, write_synthetic_site  # noqa: E402
 
 SIZES = ((10, 50), (100, 500), (400, 2000))  # (pages, bibliography entries)
-REPETITIONS = 3
+REPETITIONS = 4                  # one cold, then three warm
+CACHE = ".cache"                 # beside mkdocs.yml: what a cold build starts without
 # Budget
 MAX_CITATION_SHARE = 0.30        # citations add at most 30% to the plain build...
 BUDGET_SIZE = (400, 2000)        # ...at this size
@@ -51,14 +57,18 @@ def prepare(scratch: Path, sizes) -> tuple[dict, list[str]]:
     return roots, removed
 
 
-def measure(roots: dict, reps: int) -> dict:
+def measure(roots: dict, reps: int) -> tuple[dict, dict]:
+    """({name: seconds of the cold first build}, {name: [seconds of each warm build]})."""
     timings = {name: [] for name in roots}
     for rep in range(reps):
         names = list(roots) if rep % 2 == 0 else list(reversed(roots))
         for name in names:
+            if rep == 0:
+                shutil.rmtree(roots[name] / CACHE, ignore_errors=True)
             timings[name].append(timed_build(roots[name]))
-        print(f"  repetition {rep + 1}/{reps} done", flush=True)
-    return timings
+        print(f"  repetition {rep + 1}/{reps} ({'cold' if rep == 0 else 'warm'}) done", flush=True)
+    return {name: times[0] for name, times in timings.items()}, \
+        {name: times[1:] for name, times in timings.items()}
 
 
 def citation_ratio(timings: dict, pages: int, entries: int) -> float:
@@ -74,6 +84,7 @@ def added_seconds_per_page(timings: dict, pages: int, entries: int) -> float:
 
 
 def budget_problems(timings: dict) -> list[str]:
+    """Broken budgets, judged on these (warm) timings."""
     problems = []
     sizes = sorted({(name[0], name[1]) for name in timings if name != "real"})
     if BUDGET_SIZE in sizes:
@@ -81,9 +92,9 @@ def budget_problems(timings: dict) -> list[str]:
         if ratio > 1 + MAX_CITATION_SHARE:
             problems.append(
                 f"{BUDGET_SIZE[0]} pages x {BUDGET_SIZE[1]} entries: citations make the build "
-                f"{ratio:.2f}x the plain build, over {1 + MAX_CITATION_SHARE:.2f}x. Fix: profile "
-                "with `python -m cProfile -s cumtime -m mkdocs build` in a generated copy and "
-                "cache what hooks/bibliography.py recomputes")
+                f"{ratio:.2f}x the plain build, over {1 + MAX_CITATION_SHARE:.2f}x. Fix: build a generated "
+                "copy once, then profile the warm build with `python -m cProfile -s cumtime -m mkdocs "
+                "build` and remove the citation work that remains")
     if len(sizes) >= 2:
         (small, small_entries), (large, large_entries) = sizes[-2], sizes[-1]
         before = added_seconds_per_page(timings, small, small_entries)
@@ -100,16 +111,23 @@ def budget_problems(timings: dict) -> list[str]:
     return problems
 
 
-def table(timings: dict) -> str:
-    lines = ["| pages x entries | plain s | with citations s | ratio | added ms per page |",
-             "|---|---:|---:|---:|---:|"]
-    for pages, entries in sorted({(name[0], name[1]) for name in timings if name != "real"}):
-        lines.append(f"| {pages} x {entries} | {statistics.median(timings[(pages, entries, 'plain')]):.2f} | "
-                     f"{statistics.median(timings[(pages, entries, 'cited')]):.2f} | "
-                     f"{citation_ratio(timings, pages, entries):.2f} | "
-                     f"{1000 * added_seconds_per_page(timings, pages, entries):.1f} |")
-    if "real" in timings:
-        lines.append(f"| real site | | {statistics.median(timings['real']):.2f} | | |")
+def cold_ratio(cold: dict, pages: int, entries: int) -> float:
+    return cold[(pages, entries, "cited")] / cold[(pages, entries, "plain")]
+
+
+def table(cold: dict, warm: dict) -> str:
+    lines = ["| pages x entries | cold plain s | cold cited s | cold ratio | warm plain s | "
+             "warm cited s | warm ratio | warm added ms per page |",
+             "|---|---:|---:|---:|---:|---:|---:|---:|"]
+    for pages, entries in sorted({(name[0], name[1]) for name in warm if name != "real"}):
+        lines.append(f"| {pages} x {entries} | {cold[(pages, entries, 'plain')]:.2f} | "
+                     f"{cold[(pages, entries, 'cited')]:.2f} | {cold_ratio(cold, pages, entries):.2f} | "
+                     f"{statistics.median(warm[(pages, entries, 'plain')]):.2f} | "
+                     f"{statistics.median(warm[(pages, entries, 'cited')]):.2f} | "
+                     f"{citation_ratio(warm, pages, entries):.2f} | "
+                     f"{1000 * added_seconds_per_page(warm, pages, entries):.1f} |")
+    if "real" in warm:
+        lines.append(f"| real site | | {cold['real']:.2f} | | | {statistics.median(warm['real']):.2f} | | |")
     return "\n".join(lines)
 
 
@@ -123,15 +141,22 @@ def main(argv: list[str] | None = None) -> int:
                         help="pages x entries, comma-separated, e.g. 10x50,100x500")
     parser.add_argument("--reps", type=int, default=REPETITIONS)
     args = parser.parse_args(argv)
+    if args.reps < 2:
+        parser.error("--reps must be at least 2: one cold build, then warm ones")
     with tempfile.TemporaryDirectory() as scratch:
         roots, removed = prepare(Path(scratch), args.sizes)
-        timings = measure(roots, args.reps)
-    print(f"\nmedian wall seconds of `mkdocs build` over {args.reps} interleaved repetitions "
-          f"(plain = without: {', '.join(removed)}):")
-    print(table(timings))
-    print(f"\nBudget: citations add <= {MAX_CITATION_SHARE:.0%} at {BUDGET_SIZE[0]} x {BUDGET_SIZE[1]}; "
-          f"added ms per page grows <= {MAX_GROWTH_SLACK}x; real site <= {MAX_REAL_SITE_SECONDS} s.")
-    problems = budget_problems(timings)
+        cold, warm = measure(roots, args.reps)
+    print(f"\nwall seconds of `mkdocs build`, interleaved (plain = without: {', '.join(removed)}): "
+          f"cold = the first build, with no {CACHE}/; warm = median of the {args.reps - 1} builds after it")
+    print(table(cold, warm))
+    print(f"\nBudget, on the warm medians: citations add <= {MAX_CITATION_SHARE:.0%} at "
+          f"{BUDGET_SIZE[0]} x {BUDGET_SIZE[1]}; added ms per page grows <= {MAX_GROWTH_SLACK}x; "
+          f"real site <= {MAX_REAL_SITE_SECONDS} s.")
+    if (*BUDGET_SIZE, "cited") in cold:
+        print(f"NOT gated: the cold first build (no {CACHE}/, as on a fresh clone or in CI), where "
+              f"citations make the build {cold_ratio(cold, *BUDGET_SIZE):.2f}x the plain build at "
+              f"{BUDGET_SIZE[0]} x {BUDGET_SIZE[1]}: it formats every reference afresh.")
+    problems = budget_problems(warm)
     for problem in problems:
         print(problem)
     print("OVER BUDGET" if problems else "Within budget.")

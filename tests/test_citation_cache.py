@@ -1,15 +1,23 @@
 """hooks/bibliography.py formats each refs.bib entry once per build instead of once
-per citation (the build benchmark's main saving). These tests prove the shortcut
-changes no citation a visitor sees, and that the comparison would notice if it did."""
+per citation, and keeps the text in .cache/bibtex/ for the next build (the build
+benchmark's main saving). These tests prove the shortcut changes no citation a
+visitor sees, that the comparison would notice if it did, and that the cache on disk
+never serves text for an entry that has changed, nor breaks a build when it is bad."""
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
+
+import pytest
+
+from bibliography import CACHE_FILE
 
 CACHE_LINE = "    registry.reference_text = lambda citation: by_key(citation.key)\n"
 FOOTNOTES = re.compile(r'<div class="footnote">.*?</div>', re.DOTALL)
 REFERENCE_ITEM = re.compile(r'<li><span id="[^"]+"></span>.*?</li>', re.DOTALL)
+FROM_CACHE = " (from the cache)"
 
 
 def citation_html(site: Path) -> dict[str, list[str]]:
@@ -37,17 +45,41 @@ def citation_differences(expected: dict[str, list[str]], actual: dict[str, list[
     return problems
 
 
-def build_without_cache(site_copy, replacement: str = "") -> dict[str, list[str]]:
-    site_copy.replace("hooks/bibliography.py", CACHE_LINE, replacement)
+def build(site_copy) -> dict[str, list[str]]:
     result = site_copy.build()
     assert result.returncode == 0, result.stdout + result.stderr
     return citation_html(site_copy.site)
+
+
+def build_without_cache(site_copy, replacement: str = "") -> dict[str, list[str]]:
+    site_copy.replace("hooks/bibliography.py", CACHE_LINE, replacement)
+    return build(site_copy)
+
+
+def cache(root: Path) -> dict[str, str]:
+    return json.loads((root / CACHE_FILE).read_text(encoding="utf-8"))
+
+
+def write_cache(root: Path, content: str | bytes) -> None:
+    path = root / CACHE_FILE
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if isinstance(content, str):
+        content = content.encode("utf-8")
+    path.write_bytes(content)
+
+
+def references_item(site: Path, key: str) -> str:
+    html = (site / "references" / "index.html").read_text(encoding="utf-8")
+    return re.search(rf'<li><span id="{key}"></span>.*?</li>', html, re.DOTALL).group()
 
 
 def test_cached_citations_are_identical_to_uncached(built_site, site_copy):
     cached = citation_html(built_site.site)
     assert "references/index.html" in cached and len(cached) >= 3, \
         "too few pages with citations to compare: the extraction patterns may be out of date"
+    # A cache whose every text is wrong: the build without the speed-up must not read it.
+    poisoned = {fingerprint: text + FROM_CACHE for fingerprint, text in cache(built_site.root).items()}
+    write_cache(site_copy.root, json.dumps(poisoned))
     assert citation_differences(cached, build_without_cache(site_copy)) == []
 
 
@@ -58,3 +90,39 @@ def test_a_different_formatter_is_reported_with_the_page(built_site, site_copy):
     assert any(problem.startswith("site/references/index.html: citation HTML differs")
                for problem in problems), problems
     assert any("(changed)" in problem and "Fix:" in problem for problem in problems), problems
+
+
+def test_a_warm_build_reuses_the_text_until_the_entry_changes(site_copy):
+    build(site_copy)
+    entries = len(re.findall(r"^@\w+\{", site_copy.read("refs.bib"), re.MULTILINE))
+    assert len(cache(site_copy.root)) == entries, "one text per entry of refs.bib"
+    # Mark every stored text, so the next build shows which ones it took from the cache.
+    write_cache(site_copy.root, json.dumps({fingerprint: text + FROM_CACHE
+                                            for fingerprint, text in cache(site_copy.root).items()}))
+    build(site_copy)
+    assert FROM_CACHE in references_item(site_copy.site, "brady2014adverse")
+    # Change one entry: only that one is formatted afresh.
+    bib = site_copy.read("refs.bib")
+    title = re.search(r"@\w+\{brady2014adverse,.*?title\s*=\s*\{(.*?)\},", bib, re.DOTALL).group(1)
+    site_copy.replace("refs.bib", title, title + " revisited")
+    build(site_copy)
+    changed = references_item(site_copy.site, "brady2014adverse")
+    assert "revisited" in changed and FROM_CACHE not in changed, changed
+    assert FROM_CACHE in references_item(site_copy.site, "boyce2020adverse")
+    # Only this build's entries are kept: the old text of the changed entry is gone.
+    stored = cache(site_copy.root)
+    assert len(stored) == entries
+    assert sum(FROM_CACHE not in text for text in stored.values()) == 1
+
+
+@pytest.mark.parametrize("content", [
+    b"\xff\xfe not JSON at all",
+    '{"half": "a file',
+    '["a", "list"]',
+    '{"0000": 1}',
+    json.dumps({"0" * 64: "text of an entry that no longer exists"}),
+], ids=["binary", "truncated", "list", "not-text", "stale"])
+def test_a_bad_cache_file_is_ignored_and_replaced(built_site, site_copy, content):
+    write_cache(site_copy.root, content)
+    assert citation_differences(citation_html(built_site.site), build(site_copy)) == []
+    assert cache(site_copy.root) == cache(built_site.root)

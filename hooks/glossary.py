@@ -1,6 +1,7 @@
 """One definition per term, in docs/includes/glossary.md. pymdownx.snippets appends that
 file to every page, so the abbr extension shows each definition wherever its term
-appears; this hook checks the file and writes the glossary page from it."""
+appears; this hook checks the file, writes the glossary page from it, and lets
+keyboard users reach each definition."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ GLOSSARY = "includes/glossary.md"
 GLOSSARY_NAME = f"docs/{GLOSSARY}"
 ENTRY = re.compile(r"^\*\[(?P<term>[^\[\]]+)\]: (?P<definition>\S.*)$")
 MARKER = "<!-- glossary -->"
+ABBR = re.compile(r'<abbr title="[^"]*">')
 
 terms: dict[str, str] = {}
 
@@ -32,6 +34,22 @@ def on_page_markdown(markdown, page, config, files):
     if MARKER not in markdown:
         return markdown
     return markdown.replace(MARKER, definition_list(terms))
+
+
+def on_page_content(html, page, config, files):
+    """An <abbr> cannot take focus, so Material's definition tooltip opens on hover
+    only. Make the first use of each term on a page focusable: keyboard users reach
+    every definition once, without a tab stop at every repeat of a word."""
+    seen = set()
+
+    def first_use_focusable(match):
+        tag = match.group()
+        if tag in seen:
+            return tag
+        seen.add(tag)
+        return tag[:-1] + ' tabindex="0">'
+
+    return ABBR.sub(first_use_focusable, html)
 
 
 def glossary_entries(text: str) -> tuple[dict[str, str], list[Problem]]:

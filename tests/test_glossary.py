@@ -11,7 +11,7 @@ from glossary import glossary_entries
 
 ROOT = Path(__file__).resolve().parent.parent
 GLOSSARY = ROOT / "docs/includes/glossary.md"
-ABBR = re.compile(r'<abbr title="([^"]*)">([^<]*)</abbr>')
+ABBR = re.compile(r'<abbr title="([^"]*)"(?: tabindex="0")?>([^<]*)</abbr>')
 DEFINED = re.compile(r"<dt>([^<]*)</dt>\s*<dd>")
 FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.DOTALL)
 
@@ -69,3 +69,11 @@ def test_a_malformed_glossary_fails_the_build(site_copy):
     assert result.returncode != 0
     assert f"docs/includes/glossary.md:{line}: this line is not a glossary entry. Fix:" in result.stderr
     assert not site_copy.site.exists()
+
+
+def test_first_use_of_each_term_on_a_page_takes_keyboard_focus(built_site):
+    html = (built_site.site / "physiology" / "index.html").read_text(encoding="utf-8")
+    focusable = re.findall(r'<abbr title="([^"]*)" tabindex="0">', html)
+    every_use = re.findall(r'<abbr title="([^"]*)"', html)
+    assert focusable and len(focusable) == len(set(focusable)) == len(set(every_use)), \
+        "each term's first use, and only that, must have tabindex=\"0\""

@@ -134,6 +134,35 @@ def citation_tooltip_problems(page) -> list[str]:
     return problems
 
 
+def glossary_problems(page) -> list[str]:
+    """Pointing at a glossary term, and tabbing to its first use, must each show the
+    term's definition."""
+    terms = page.locator("article abbr[title]")
+    if terms.count() == 0:
+        return []
+    problems = []
+    # Point at the last use and focus the first (the one that takes focus); Material
+    # closes a tooltip 250 ms after the pointer leaves, so wait that out in between.
+    for how, term, open_tooltip in (("pointing at", terms.last, terms.last.hover),
+                                    ("focusing", terms.first, terms.first.focus)):
+        definition = term.get_attribute("title")
+        page.mouse.move(0, 0)
+        page.evaluate("document.activeElement.blur()")
+        page.locator(TOOLTIP).first.wait_for(state="hidden", timeout=2000)
+        page.wait_for_timeout(300)
+        open_tooltip()
+        try:
+            page.locator(TOOLTIP).first.wait_for(state="visible", timeout=2000)
+            shown = one_line(page.locator(TOOLTIP).first.inner_text())
+        except PlaywrightTimeout:
+            shown = ""
+        if definition not in shown:
+            problems.append(f"{page.url}: {how} the term {term.inner_text()!r} does not show its "
+                            "definition. Fix: keep content.tooltips in theme.features in mkdocs.yml "
+                            "and the tabindex that hooks/glossary.py adds.")
+    return problems
+
+
 def type_in_search(page, query: str) -> None:
     # A query typed before the search index has loaded is never run. Material
     # reads the box on keyup (or 1 ms after focus, which races fill()), so fill

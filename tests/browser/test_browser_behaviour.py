@@ -6,7 +6,7 @@ import re
 import pytest
 
 from browser_checks import (SEARCH_READY, citation_tooltip_problems, closing_notes_problems,
-                            early_search_problems, horizontal_scroll_problems, loading_problems,
+                            early_search_problems, glossary_problems, horizontal_scroll_problems, loading_problems,
                             palette_problems, search_problems, skip_link_problems)
 
 WIDTHS = (360, 1280)
@@ -160,3 +160,17 @@ def test_a_missing_focus_ring_is_reported(broken_risks_page):
     assert len(problems) == 2, problems
     assert all("/risks/" in p and "has no visible focus ring" in p for p in problems), problems
     assert "'Skip to content'" in problems[0]
+
+
+@pytest.mark.parametrize("width", WIDTHS, ids=[f"{w}px" for w in WIDTHS])
+def test_glossary_terms_show_their_definition_on_hover_and_focus(open_tab, site_base, width):
+    tab = open_tab(site_base, **viewport(width))
+    assert glossary_problems(tab.visit("physiology/")) == []
+
+
+def test_a_term_that_cannot_take_focus_is_reported(built_copy, serve, open_tab):
+    page = built_copy.read("site/physiology/index.html")
+    built_copy.write("site/physiology/index.html", page.replace(' tabindex="0">', ">"))
+    tab = open_tab(serve(built_copy.site), **viewport(1280))
+    problems = glossary_problems(tab.visit("physiology/"))
+    assert len(problems) == 1 and problems[0].startswith(f"{tab.base}physiology/: focusing the term")

@@ -24,6 +24,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from sitebuild import copy_sources, mkdocs_build  # noqa: E402
 from synthetic_site import without_citations, write_synthetic_site  # noqa: E402
+from verdict import verdict  # noqa: E402
 
 SIZES = ((10, 50), (100, 500), (400, 2000))  # (pages, bibliography entries)
 REPETITIONS = 4                  # one cold, then three warm
@@ -156,11 +157,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"NOT gated: the cold first build (no {CACHE}/, as on a fresh clone or in CI), where "
               f"citations make the build {cold_ratio(cold, *BUDGET_SIZE):.2f}x the plain build at "
               f"{BUDGET_SIZE[0]} x {BUDGET_SIZE[1]}: it formats every reference afresh.")
-    problems = budget_problems(warm)
-    for problem in problems:
-        print(problem)
-    print("OVER BUDGET" if problems else "Within budget.")
-    return 1 if problems else 0
+    return verdict(budget_problems(warm))
 
 
 if __name__ == "__main__":

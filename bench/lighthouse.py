@@ -21,6 +21,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from gzip_server import start  # noqa: E402
 from page_weight import CHROMIUM, CHROMIUM_FLAGS, pages_of  # noqa: E402
 from sitebuild import ROOT, build_copy  # noqa: E402
+from verdict import verdict  # noqa: E402
 
 # Budget: every run, every page, both presets; mobile performance on the median.
 MIN_SCORES = {"accessibility": 100, "best-practices": 100, "seo": 100}
@@ -131,11 +132,7 @@ def main(argv: list[str] | None = None) -> int:
     (RESULTS / "lighthouse.json").write_text(json.dumps({"runs": results, "summary": rows}, indent=1))
     (RESULTS / "lighthouse.md").write_text(table(rows) + "\n")
     print(table(rows))
-    problems = budget_problems(rows)
-    for problem in problems:
-        print(problem)
-    print("OVER BUDGET" if problems else "Within budget.")
-    return 1 if problems else 0
+    return verdict(budget_problems(rows))
 
 
 if __name__ == "__main__":

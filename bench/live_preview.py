@@ -22,6 +22,7 @@ import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from sitebuild import ENV, copy_sources  # noqa: E402
+from verdict import verdict  # noqa: E402
 
 MAX_MEDIAN_SECONDS = 3.0  # budget: from saving a page to seeing it served
 EDITS = 5
@@ -94,11 +95,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"live preview, {args.page}: median {statistics.median(waits):.2f} s from save to "
           f"served page (min {min(waits):.2f}, max {max(waits):.2f}, {len(waits)} edits); "
           f"budget {MAX_MEDIAN_SECONDS:.1f} s")
-    problems = budget_problems(waits)
-    for problem in problems:
-        print(problem)
-    print("OVER BUDGET" if problems else "Within budget.")
-    return 1 if problems else 0
+    return verdict(budget_problems(waits))
 
 
 if __name__ == "__main__":

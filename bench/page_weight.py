@@ -24,6 +24,7 @@ from playwright.sync_api import sync_playwright
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from gzip_server import start  # noqa: E402
 from sitebuild import build_copy  # noqa: E402
+from verdict import verdict  # noqa: E402
 
 # Budget for every page's first visit. KB here means 1,000 bytes (the stricter reading).
 MAX_COMPRESSED_BYTES = 85_000
@@ -190,11 +191,7 @@ def main(argv: list[str] | None = None) -> int:
     print(largest_assets(visits))
     print(f"\nBudget per page: <= {MAX_COMPRESSED_BYTES / 1000:.0f} KB sent, "
           f"<= {MAX_REQUESTS} requests, {MAX_OTHER_HOSTS} other hosts.")
-    problems = budget_problems(visits)
-    for problem in problems:
-        print(problem)
-    print("OVER BUDGET" if problems else "Within budget.")
-    return 1 if problems else 0
+    return verdict(budget_problems(visits))
 
 
 if __name__ == "__main__":

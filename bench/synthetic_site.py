@@ -7,7 +7,6 @@ unchanged."""
 from __future__ import annotations
 
 import random
-import re
 from pathlib import Path
 
 import yaml
@@ -24,7 +23,9 @@ ACCENTED = ("M{\\\"u}ller", "Fern{\\'a}ndez", "de~Jong", "Pe{\\~n}a", "Sj{\\\"o}
 SECTIONS = ("What was studied", "What was found", "How sure we are", "What this means")
 CITATIONS_PER_PAGE = 10
 SECTION = "Synthetic pages"
-USES_BIBTEX = re.compile(r"plugins\[['\"]bibtex['\"]\]")
+# The hook that exists only for citations. The other hooks still do their other work
+# without mkdocs-bibtex (front matter, pictures, JSON-LD), so the plain build keeps them.
+CITATION_HOOKS = ("hooks/bibliography.py",)
 
 
 def entry_keys(count: int, rng: random.Random) -> list[str]:
@@ -97,17 +98,10 @@ def write_synthetic_site(destination: Path, pages: int, entries: int, seed: int 
 
 def without_citations(root: Path) -> list[str]:
     """Turn root's mkdocs.yml into the plain variant: no bibtex plugin and no hook that
-    uses it. Returns what was removed, so the report can say so."""
+    exists only for citations. Returns what was removed, so the report can say so."""
     config = yaml.safe_load((root / "mkdocs.yml").read_text(encoding="utf-8"))
-    removed = ["plugin bibtex"]
     config["plugins"] = [plugin for plugin in config["plugins"]
                          if plugin != "bibtex" and not (isinstance(plugin, dict) and "bibtex" in plugin)]
-    kept = []
-    for hook in config["hooks"]:
-        if USES_BIBTEX.search((root / hook).read_text(encoding="utf-8")):
-            removed.append(hook)
-        else:
-            kept.append(hook)
-    config["hooks"] = kept
+    config["hooks"] = [hook for hook in config["hooks"] if hook not in CITATION_HOOKS]
     (root / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
-    return removed
+    return ["plugin bibtex", *CITATION_HOOKS]

@@ -36,8 +36,9 @@ data = {"benefits": [], "harms": {}}
 
 
 def on_pre_build(config):
-    """Read the data once per build, after mkdocs-bibtex has read refs.bib."""
-    keys = set(config.plugins["bibtex"].registry.bib_data.entries.keys())
+    """Read the data once per build, after mkdocs-bibtex has read refs.bib. A site
+    without mkdocs-bibtex (bench/build_time.py's plain one) has no sources to check."""
+    keys = set(config.plugins["bibtex"].registry.bib_data.entries.keys()) if "bibtex" in config.plugins else None
     text = (Path(config.docs_dir) / DATA).read_text(encoding="utf-8")
     benefits, harms, problems = read_risk_data(text, keys)
     if problems:
@@ -98,8 +99,9 @@ def pictured_harm(name: str, number: int, harm_id: str):
     return harm, None
 
 
-def read_risk_data(text: str, keys: set[str]):
-    """The benefits and harms in the data file, and every problem with them."""
+def read_risk_data(text: str, keys: set[str] | None):
+    """The benefits and harms in the data file, and every problem with them; sources
+    are checked against keys unless keys is None."""
     try:
         raw = yaml.safe_load(text)
         tree = yaml.compose(text)
@@ -121,7 +123,7 @@ def read_risk_data(text: str, keys: set[str]):
     return raw["benefits"], raw["harms"], problems
 
 
-def benefit_problems(benefit, line: int, keys: set[str]) -> list[Problem]:
+def benefit_problems(benefit, line: int, keys: set[str] | None) -> list[Problem]:
     if not isinstance(benefit, dict) or not benefit.get("label") or not benefit.get("text"):
         return [Problem(DATA_NAME, line, "a benefit needs a 'label' and a 'text'",
                         "give both, as in the other benefits")]
@@ -129,10 +131,10 @@ def benefit_problems(benefit, line: int, keys: set[str]) -> list[Problem]:
     if not isinstance(sources, list) or not sources:
         return [Problem(DATA_NAME, line, f"benefit '{benefit['label']}' has no sources",
                         "add 'sources: [key]' with the refs.bib key of each study that says it")]
-    return [_unknown_key(line, key) for key in sources if key not in keys]
+    return [_unknown_key(line, key) for key in sources if keys is not None and key not in keys]
 
 
-def harm_problems(harm, line: int, keys: set[str], seen: set[str]) -> list[Problem]:
+def harm_problems(harm, line: int, keys: set[str] | None, seen: set[str]) -> list[Problem]:
     if not isinstance(harm, dict):
         return [Problem(DATA_NAME, line, "a harm must be a list of 'name: value' lines",
                         "copy the layout of the harm above it")]
@@ -146,7 +148,7 @@ def harm_problems(harm, line: int, keys: set[str], seen: set[str]) -> list[Probl
     if name in seen:
         problems.append(Problem(DATA_NAME, line, f"harm id '{name}' is used twice", "give each harm its own id"))
     seen.add(name)
-    if harm["source"] not in keys:
+    if keys is not None and harm["source"] not in keys:
         problems.append(_unknown_key(line, harm["source"]))
     if harm["unit"] not in UNITS:
         problems.append(Problem(DATA_NAME, line, f"harm '{name}' has unit '{harm['unit']}'",

@@ -13,7 +13,8 @@ FOOTNOTE = re.compile(r'<li id="fn:([^"]+)"')
 def on_page_content(html, page, config, files):
     if not page.meta.get("last_reviewed"):
         return html
-    entries = config.plugins["bibtex"].registry.bib_data.entries
+    # A site without mkdocs-bibtex (bench/build_time.py's plain one) cites nothing.
+    entries = config.plugins["bibtex"].registry.bib_data.entries if "bibtex" in config.plugins else {}
     if page.meta.get("bibliography") == "all":
         keys = list(entries.keys())
     else:

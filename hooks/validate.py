@@ -9,6 +9,7 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
+from pybtex.database import parse_file
 
 from bibcheck import bib_problems
 from pagecheck import citation_problems, cited_keys, front_matter_problems
@@ -25,22 +26,33 @@ def on_startup(command, dirty):
 @event_priority(100)  # before mkdocs-bibtex, which shows pybtex tracebacks instead
 def on_config(config):
     state["site_dir"] = Path(config.site_dir)
+    state["keys"] = set()
+    if "bibtex" not in config.plugins:  # a site without citations, such as bench/build_time.py's plain one
+        return config
     bib_file = Path(config.config_file_path).parent / config.plugins["bibtex"].config.bib_file
-    problems, state["keys"] = bib_problems(bib_file)
+    problems, bib = bib_problems(bib_file)
     if problems:
         raise PluginError(report(problems, f"{bib_file.name} cannot be used"))
+    state["keys"] = set(bib.entries.keys())
+    # mkdocs-bibtex would parse the file again (half a second at 2,000 entries): hand it
+    # the entries just checked. Any other file it reads is parsed as before.
+    import mkdocs_bibtex.registry  # here: a site without the plugin never loads it
+    mkdocs_bibtex.registry.parse_file = lambda path, *args, **kwargs: (
+        bib if Path(path).resolve() == bib_file.resolve() else parse_file(path, *args, **kwargs))
     return config
 
 
 @event_priority(100)  # before MkDocs reads front matter, which crashes on a bad date
 def on_files(files, config):
+    citing = "bibtex" in config.plugins
     problems, cited = [], set()
     for file in files.documentation_pages():
         name = f"docs/{file.src_uri}"
         source = Path(file.abs_src_path).read_text(encoding="utf-8")
         problems += front_matter_problems(name, source)
-        problems += citation_problems(name, source, state["keys"])
-        cited |= cited_keys(source)
+        if citing:
+            problems += citation_problems(name, source, state["keys"])
+            cited |= cited_keys(source)
     if problems:
         raise PluginError(report(problems, "Some pages cannot be built"))
     for key in sorted(state["keys"] - cited):

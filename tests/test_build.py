@@ -1,11 +1,19 @@
 """The build is strict, checks anchors, and a failed build leaves nothing that
 could be published by mistake."""
 
+import json
+import re
+import sys
 from pathlib import Path
 
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "bench"))
+
+from synthetic_site import without_citations  # noqa: E402
+
+JSON_LD = re.compile(r'<script type="application/ld\+json">(.*?)</script>', re.DOTALL)
 
 
 def test_build_is_strict_with_every_validation_at_warn():
@@ -37,3 +45,21 @@ def test_a_build_with_warnings_exits_non_zero_and_leaves_no_site(site_copy):
     assert result.returncode != 0
     assert "orphan.md" in output
     assert not site_copy.site.exists(), "site/ must be deleted when the build fails"
+
+
+def test_a_site_without_citations_keeps_every_other_check_and_picture(site_copy):
+    """bench/build_time.py's plain build: no mkdocs-bibtex and no hooks/bibliography.py.
+    The other hooks skip only their citation work, so the benchmark counts nothing
+    else as the cost of citations."""
+    assert without_citations(site_copy.root) == ["plugin bibtex", "hooks/bibliography.py"]
+    result = site_copy.build()
+    assert result.returncode == 0, result.stdout + result.stderr
+    risks = (site_copy.site / "risks" / "index.html").read_text(encoding="utf-8")
+    assert 'class="risk-picture__dots"' in risks and 'class="footnote"' not in risks
+    assert json.loads(JSON_LD.search(risks).group(1))["citation"] == []
+    site_copy.replace("docs/benefits.md", "last_reviewed: 2026-11-25", "last_reviewed: 25/11/2026")
+    result = site_copy.build()
+    output = result.stdout + result.stderr
+    assert result.returncode != 0
+    assert "docs/benefits.md:4: last_reviewed '25/11/2026' is not a valid date" in output
+    assert "Traceback" not in output

@@ -52,7 +52,7 @@ node_modules/.bench-installed: package.json package-lock.json
 ## bench-setup: install the benchmark tools too (Lighthouse)
 bench-setup: $(VENV)/.installed node_modules/.bench-installed chromium
 
-## bench: run every benchmark, print its figures, fail if any budget is broken (slow: see bench/README.md)
+## bench: run every benchmark, print its figures, fail if any budget is broken (slow: see "Benchmarks" in README.md)
 bench: bench-setup
 	@status=0; for script in page_weight build_time live_preview lighthouse; do \
 	  echo "== bench/$$script.py"; $(PY) bench/$$script.py || status=1; done; exit $$status

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pybtex.database import BibliographyData, BibliographyDataError, parse_string
+from pybtex.database import BibliographyData, BibliographyDataError, InvalidNameString, parse_string
 from pybtex.scanner import PybtexSyntaxError
 
 from problems import Problem
@@ -217,5 +217,11 @@ def bib_problems(path: Path) -> tuple[list[Problem], BibliographyData | None]:
                         "check this line and the one above it for a missing comma, brace or quote")], None
     except BibliographyDataError as error:
         return [Problem(name, None, str(error), "give each entry its own key")], None
+    except InvalidNameString as error:  # pybtex says which name, not where it is
+        names = re.search(r"'(.*)'", str(error))
+        where = text.find(names.group(1)) if names else -1
+        return [Problem(name, line_of(text, where) if where >= 0 else None, str(error),
+                        "write each person as 'Surname, Given names' and join people with "
+                        "'and', for example {Brady, Sarah and Doody, Catherine}")], None
     problems += value_problems(bib, entries, name)
     return problems, bib

@@ -50,6 +50,8 @@ def test_the_good_example_is_clean(tmp_path):
     ("{10.1179/2042618613Y.0000000044}", "{https://doi.org/10.1179/x}", "refs.bib:9: doi 'https://doi.org/10.1179/x'"),
     ("{25125935}", "{PMID25125935}", "refs.bib:10: pmid 'PMID25125935' in 'brady2014adverse' is not well formed"),
     ("{Adverse events}", "{Adverse \\url{https://x.org} events}", "refs.bib:4: '\\url' in the title"),
+    # pybtex raises on a name with more than two commas
+    ("{Brady, Sarah and", "{Brady, S., Jr, X, Y and", "refs.bib:3: Too many commas in 'Brady, S., Jr, X, Y'"),
 ])
 def test_broken_entry_is_reported_with_line_and_fix(tmp_path, old, new, expected):
     assert old in GOOD

@@ -3,9 +3,7 @@ test can break a copy without touching the real pages."""
 
 from __future__ import annotations
 
-import os
 import shutil
-import subprocess
 import sys
 from pathlib import Path
 
@@ -13,8 +11,9 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
+sys.path.insert(0, str(ROOT / "bench"))
 
-SOURCES = ("mkdocs.yml", "refs.bib", "docs", "hooks", "overrides")
+from sitebuild import copy_sources as copy_source_files, mkdocs_build  # noqa: E402
 
 
 class SiteCopy:
@@ -37,21 +36,21 @@ class SiteCopy:
         assert old in text, f"{relative} no longer contains {old!r}: update this test"
         self.write(relative, text.replace(old, new, 1))
 
-    def build(self) -> subprocess.CompletedProcess:
-        env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-        return subprocess.run([sys.executable, "-m", "mkdocs", "build"], cwd=self.root,
-                              env=env, capture_output=True, text=True)
+    def build(self):
+        return mkdocs_build(self.root)
+
+    def failed_build_output(self) -> str:
+        """Build a copy a test has broken: the build must fail with a writer's message,
+        never a Python traceback. Returns everything it printed."""
+        result = self.build()
+        output = result.stdout + result.stderr
+        assert result.returncode != 0, output
+        assert "Traceback" not in output, output
+        return output
 
 
 def copy_sources(destination: Path) -> SiteCopy:
-    ignore = shutil.ignore_patterns("__pycache__", "site")
-    for name in SOURCES:
-        source = ROOT / name
-        if source.is_dir():
-            shutil.copytree(source, destination / name, ignore=ignore)
-        else:
-            shutil.copy2(source, destination / name)
-    return SiteCopy(destination)
+    return SiteCopy(copy_source_files(destination))
 
 
 @pytest.fixture

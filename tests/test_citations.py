@@ -67,11 +67,8 @@ def test_email_addresses_are_not_citations():
 
 def test_build_stops_on_an_unknown_key_with_file_line_and_fix(site_copy):
     site_copy.replace("docs/risks.md", "[@brady2014adverse]", "[@brady2014advers]")
-    result = site_copy.build()
-    output = result.stdout + result.stderr
-    assert result.returncode != 0
+    output = site_copy.failed_build_output()
     assert "docs/risks.md:" in output and "did you mean brady2014adverse?" in output
-    assert "Traceback" not in output
     assert not site_copy.site.exists()
 
 

@@ -11,8 +11,9 @@ $(VENV)/.installed: requirements.txt
 	$(PY) -m pip install --quiet -r requirements.txt
 	touch $@
 
+# axe-core for the browser tests; Lighthouse for bench/lighthouse.py and its test.
 node_modules/.installed: package.json package-lock.json
-	npm ci --omit=dev --no-audit --no-fund --ignore-scripts
+	npm ci --no-audit --no-fund --ignore-scripts
 	touch $@
 
 ## serve: set up, then preview the site at http://127.0.0.1:8000 with live reload
@@ -44,13 +45,8 @@ DAYS ?= 30
 review-due: $(VENV)/.installed
 	@$(PY) .ci/review_due.py --days $(DAYS)
 
-# Full npm ci: Lighthouse is a dev dependency, left out of `make test`'s install.
-node_modules/.bench-installed: package.json package-lock.json
-	npm ci --no-audit --no-fund --ignore-scripts
-	touch $@
-
-## bench-setup: install the benchmark tools too (Lighthouse)
-bench-setup: $(VENV)/.installed node_modules/.bench-installed chromium
+## bench-setup: install what the benchmarks need (the same as make test's set-up)
+bench-setup: $(VENV)/.installed node_modules/.installed chromium
 
 ## bench: run every benchmark, print its figures, fail if any budget is broken (slow: see "Benchmarks" in README.md)
 bench: bench-setup

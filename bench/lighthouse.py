@@ -4,7 +4,7 @@ is judged on the median: it is noisy on a shared machine) and desktop once, one 
 at a time. Writes bench/results/lighthouse.{json,md}, prints the table, and exits 1
 when a page breaks the budget.
 
-Usage: .venv/bin/python bench/lighthouse.py [BUILT_SITE_DIR] [--mobile-runs N]"""
+Usage: .venv/bin/python bench/lighthouse.py [BUILT_SITE_DIR] [--mobile-runs N] [--results DIR]"""
 
 from __future__ import annotations
 
@@ -125,6 +125,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("site", nargs="?", type=Path, help="a built site directory")
     parser.add_argument("--mobile-runs", type=int, default=MOBILE_RUNS)
+    parser.add_argument("--results", type=Path, default=RESULTS, help="where to write the JSON and table")
     args = parser.parse_args(argv)
     if not LIGHTHOUSE.exists():
         sys.exit(f"{LIGHTHOUSE} is missing. Fix: run `make bench-setup` (full npm ci)")
@@ -132,9 +133,9 @@ def main(argv: list[str] | None = None) -> int:
         site = args.site or build_copy(Path(scratch))
         results = audit_every_page(site, args.mobile_runs)
     rows = summary(results)
-    RESULTS.mkdir(exist_ok=True)
-    (RESULTS / "lighthouse.json").write_text(json.dumps({"runs": results, "summary": rows}, indent=1))
-    (RESULTS / "lighthouse.md").write_text(table(rows) + "\n")
+    args.results.mkdir(parents=True, exist_ok=True)
+    (args.results / "lighthouse.json").write_text(json.dumps({"runs": results, "summary": rows}, indent=1))
+    (args.results / "lighthouse.md").write_text(table(rows) + "\n")
     print(table(rows))
     return verdict(budget_problems(rows))
 

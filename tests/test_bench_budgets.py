@@ -4,6 +4,7 @@ The figures themselves are printed by the benchmarks, never asserted here."""
 from __future__ import annotations
 
 import os
+import re
 import struct
 import subprocess
 import sys
@@ -105,6 +106,32 @@ def lighthouse_row(**changes) -> dict:
         row[name] = row[f"lowest {name}"] = 100
     row.update(changes)
     return row
+
+
+# Half a second of script before the page can respond: Lighthouse's simulated phone
+# (4x slower) blocks for seconds, far past any noise.
+BLOCKING_SCRIPT = "<script>const start = Date.now(); while (Date.now() - start < 500) {}</script>"
+
+
+def test_lighthouse_fails_on_a_heavy_page_without_alt_text(built_copy, tmp_path):
+    site = built_copy.site
+    (site / "about" / "heavy.png").write_bytes(noise_png(HEAVY_IMAGE))
+    about = site / "about" / "index.html"
+    html = about.read_text(encoding="utf-8")
+    about.write_text(html.replace("</article>", f'<img src="heavy.png">{BLOCKING_SCRIPT}</article>', 1),
+                     encoding="utf-8")
+    keep_only_pages(site, ("/about/",))
+    result = subprocess.run([sys.executable, str(ROOT / "bench" / "lighthouse.py"), str(site),
+                             "--mobile-runs", "1", "--results", str(tmp_path)],
+                            capture_output=True, text=True, timeout=600)
+    output = result.stdout + result.stderr
+    assert result.returncode == 1, output
+    assert "/about/ (mobile): accessibility" in output and "image-alt" in output, output
+    blocking = re.search(r"/about/ \(mobile\): median performance \d+ over 1 runs is under 100 "
+                         r"\(total blocking time (\d+) ms", output)
+    assert blocking and int(blocking.group(1)) > 1000, output
+    assert "| /about/ |" in output and "| / |" not in output, output
+    assert (tmp_path / "lighthouse.json").is_file() and (tmp_path / "lighthouse.md").is_file()
 
 
 def test_lighthouse_names_the_page_and_the_failing_audit():

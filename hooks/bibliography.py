@@ -27,7 +27,7 @@ CACHE_FILE = CACHE_DIR / "bibtex" / "references.json"
 HTML_CACHE_FILE = CACHE_DIR / "bibtex" / "references-html.json"
 # A new pybtex or mkdocs-bibtex may format the same entry differently.
 FORMATTER = f"pybtex {version('pybtex')}, mkdocs-bibtex {version('mkdocs-bibtex')}"
-# Stored for a text that each page must render itself (see RenderedReferences.html).
+# Stored for a text that each page must render itself (see RenderedReferences.render).
 ON_THE_PAGE = ""
 # Stands in a page for a reference's text until on_page_content puts in its HTML:
 # letters and digits only (keys are too), so Markdown and abbr leave it as it is.
@@ -35,6 +35,9 @@ PLACEHOLDER = "zzreference{}zz"
 PLACED = re.compile(r"zzreference([a-z0-9]+)zz")
 PLACED_PARAGRAPH = re.compile(r"<p>zzreference([a-z0-9]+)zz</p>")
 PARAGRAPH = re.compile(r"<p>([^\n]*)</p>")
+# Stands in a page for its full list of references until on_page_content puts it in
+# (PLACED does not match it).
+FULL_LIST = "zzfullreferencelistzz"
 RUN = 100  # entries rendered by one Markdown run
 # What pybtex's LaTeX decoding could change in a name (commands, ties, ligatures such as
 # -- and ``, runs of spaces): without any of it the name is plain text as it stands.
@@ -50,9 +53,6 @@ registry = None
 texts = None
 rendered = None
 unsearched: dict[str, str] = {}  # page: its footnotes, while the search plugin reads the page
-# Stands in a page for its full list of references until on_page_content puts it in
-# (PLACED does not match it).
-FULL_LIST = "zzfullreferencelistzz"
 full_lists: dict[str, str] = {}  # page: the full list as HTML, from Markdown until content
 
 

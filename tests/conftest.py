@@ -3,6 +3,7 @@ test can break a copy without touching the real pages."""
 
 from __future__ import annotations
 
+import re
 import shutil
 import sys
 from pathlib import Path
@@ -39,6 +40,17 @@ class SiteCopy:
     def build(self):
         return mkdocs_build(self.root)
 
+    def successful_build(self) -> "SiteCopy":
+        """Build a copy that must build; fails the test with everything the build printed."""
+        result = self.build()
+        assert result.returncode == 0, f"the site does not build:\n{result.stdout}{result.stderr}"
+        return self
+
+    def references_item(self, key: str) -> str:
+        """The built References page's item for one refs.bib entry, as HTML."""
+        html = (self.site / "references" / "index.html").read_text(encoding="utf-8")
+        return re.search(rf'<li><span id="{key}"></span>.*?</li>', html, re.DOTALL).group()
+
     def failed_build_output(self) -> str:
         """Build a copy a test has broken: the build must fail with a writer's message,
         never a Python traceback. Returns everything it printed."""
@@ -61,10 +73,7 @@ def site_copy(tmp_path) -> SiteCopy:
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> SiteCopy:
     """The real site, built once with the real configuration."""
-    copy = copy_sources(tmp_path_factory.mktemp("real"))
-    result = copy.build()
-    assert result.returncode == 0, f"the site does not build:\n{result.stdout}{result.stderr}"
-    return copy
+    return copy_sources(tmp_path_factory.mktemp("real")).successful_build()
 
 
 @pytest.fixture

@@ -47,14 +47,19 @@ def keep_only_pages(site: Path, kept: tuple[str, ...]) -> None:
                                       encoding="utf-8")
 
 
-def test_page_weight_fails_on_a_page_with_a_heavy_image(built_copy):
-    site = built_copy.site
+def heavy_about_page(site: Path, added_html: str) -> None:
+    """Put heavy.png (HEAVY_IMAGE bytes) beside the about page, add added_html (which
+    shows it) at the end of its article, and trim the site to that page."""
     (site / "about" / "heavy.png").write_bytes(noise_png(HEAVY_IMAGE))
     about = site / "about" / "index.html"
     html = about.read_text(encoding="utf-8")
-    about.write_text(html.replace("</article>", '<img src="heavy.png" alt="A test picture"></article>', 1),
-                     encoding="utf-8")
+    about.write_text(html.replace("</article>", f"{added_html}</article>", 1), encoding="utf-8")
     keep_only_pages(site, ("/about/",))
+
+
+def test_page_weight_fails_on_a_page_with_a_heavy_image(built_copy):
+    site = built_copy.site
+    heavy_about_page(site, '<img src="heavy.png" alt="A test picture">')
     result = subprocess.run([sys.executable, str(ROOT / "bench" / "page_weight.py"), str(site)],
                             capture_output=True, text=True, timeout=120)
     assert result.returncode == 1, result.stdout + result.stderr
@@ -115,12 +120,7 @@ BLOCKING_SCRIPT = "<script>const start = Date.now(); while (Date.now() - start <
 
 def test_lighthouse_fails_on_a_heavy_page_without_alt_text(built_copy, tmp_path):
     site = built_copy.site
-    (site / "about" / "heavy.png").write_bytes(noise_png(HEAVY_IMAGE))
-    about = site / "about" / "index.html"
-    html = about.read_text(encoding="utf-8")
-    about.write_text(html.replace("</article>", f'<img src="heavy.png">{BLOCKING_SCRIPT}</article>', 1),
-                     encoding="utf-8")
-    keep_only_pages(site, ("/about/",))
+    heavy_about_page(site, f'<img src="heavy.png">{BLOCKING_SCRIPT}')
     result = subprocess.run([sys.executable, str(ROOT / "bench" / "lighthouse.py"), str(site),
                              "--mobile-runs", "1", "--results", str(tmp_path)],
                             capture_output=True, text=True, timeout=600)

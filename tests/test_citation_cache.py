@@ -82,9 +82,7 @@ def differing_files(expected: Path, actual: Path) -> list[str]:
 
 
 def build(site_copy) -> dict[str, list[str]]:
-    result = site_copy.build()
-    assert result.returncode == 0, result.stdout + result.stderr
-    return citation_html(site_copy.site)
+    return citation_html(site_copy.successful_build().site)
 
 
 def build_without_cache(site_copy, replacement: str = "") -> dict[str, list[str]]:
@@ -105,11 +103,6 @@ def write_cache(root: Path, content: str | bytes, path: Path = CACHE_FILE) -> No
     if isinstance(content, str):
         content = content.encode("utf-8")
     path.write_bytes(content)
-
-
-def references_item(site: Path, key: str) -> str:
-    html = (site / "references" / "index.html").read_text(encoding="utf-8")
-    return re.search(rf'<li><span id="{key}"></span>.*?</li>', html, re.DOTALL).group()
 
 
 def test_cached_citations_are_identical_to_uncached(built_site, site_copy):
@@ -185,15 +178,15 @@ def test_a_warm_build_reuses_the_text_until_the_entry_changes(site_copy):
     write_cache(site_copy.root, json.dumps({fingerprint: text + FROM_CACHE
                                             for fingerprint, text in cache(site_copy.root).items()}))
     build(site_copy)
-    assert FROM_CACHE in references_item(site_copy.site, "brady2014adverse")
+    assert FROM_CACHE in site_copy.references_item("brady2014adverse")
     # Change one entry: only that one is formatted afresh.
     bib = site_copy.read("refs.bib")
     title = re.search(r"@\w+\{brady2014adverse,.*?title\s*=\s*\{(.*?)\},", bib, re.DOTALL).group(1)
     site_copy.replace("refs.bib", title, title + " revisited")
     build(site_copy)
-    changed = references_item(site_copy.site, "brady2014adverse")
+    changed = site_copy.references_item("brady2014adverse")
     assert "revisited" in changed and FROM_CACHE not in changed, changed
-    assert FROM_CACHE in references_item(site_copy.site, "boyce2020adverse")
+    assert FROM_CACHE in site_copy.references_item("boyce2020adverse")
     # Only this build's entries are kept: the old text of the changed entry is gone.
     stored = cache(site_copy.root)
     assert len(stored) == entries
@@ -219,7 +212,7 @@ def test_a_warm_build_takes_the_html_from_the_cache(site_copy):
     write_cache(site_copy.root, json.dumps({key: html + FROM_CACHE for key, html in stored.items()}),
                 HTML_CACHE_FILE)
     build(site_copy)
-    assert FROM_CACHE in references_item(site_copy.site, "brady2014adverse")
+    assert FROM_CACHE in site_copy.references_item("brady2014adverse")
 
 
 def test_a_changed_glossary_renders_the_references_afresh(site_copy):

@@ -63,7 +63,7 @@ def test_every_image_has_alt_text(built_site):
 def test_image_without_alt_text_is_reported(site_copy):
     site_copy.write("docs/assets/needle.svg", '<svg xmlns="http://www.w3.org/2000/svg"/>')
     site_copy.replace("docs/understanding.md", "\n# ", "\n![](assets/needle.svg)\n\n# ")
-    assert site_copy.build().returncode == 0
+    site_copy.successful_build()
     problems = [str(p) for p in images_without_alt(site_copy.root)]
     assert any(p.startswith("docs/understanding.md:") and "has no alt text" in p and "Fix:" in p
                for p in problems), problems

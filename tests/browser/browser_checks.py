@@ -266,12 +266,18 @@ def skip_link_problems(page) -> list[str]:
     return problems + focus_ring_problems(page.url, landed)
 
 
+def printed_sheets(page, **pdf_options) -> list[str]:
+    """The text of each sheet of paper when Chromium prints the page to PDF
+    (pdf_options as for Playwright's page.pdf, such as format="A4")."""
+    page.emulate_media(media="print")
+    pdf = pypdf.PdfReader(io.BytesIO(page.pdf(**pdf_options)))
+    page.emulate_media(media="screen")
+    return [sheet.extract_text() for sheet in pdf.pages]
+
+
 def printed_text(page) -> str:
     """The page as Chromium prints it to PDF, as plain text on one line."""
-    page.emulate_media(media="print")
-    pdf = pypdf.PdfReader(io.BytesIO(page.pdf()))
-    page.emulate_media(media="screen")
-    return one_line(" ".join(sheet.extract_text() for sheet in pdf.pages))
+    return one_line(" ".join(printed_sheets(page)))
 
 
 def print_problems(page_url: str, printed: str, must_keep: list[str],

@@ -3,22 +3,18 @@ the advice on when to get urgent help is on the paper."""
 
 from __future__ import annotations
 
-import io
-
-import pypdf
-
-from browser_checks import one_line
+from browser_checks import one_line, printed_sheets
 
 MOST_SHEETS = 2
 URGENT_HELP = "Call emergency services (999 in the UK, 911 in the US) or go to A&E"
 
 
 def handout_print_problems(page) -> list[str]:
-    pdf = pypdf.PdfReader(io.BytesIO(page.pdf(format="A4", print_background=True)))
-    printed = one_line(" ".join(sheet.extract_text() for sheet in pdf.pages))
+    sheets = printed_sheets(page, format="A4", print_background=True)
+    printed = one_line(" ".join(sheets))
     problems = []
-    if len(pdf.pages) > MOST_SHEETS:
-        problems.append(f"docs/handout.md: prints on {len(pdf.pages)} sheets of A4, more than "
+    if len(sheets) > MOST_SHEETS:
+        problems.append(f"docs/handout.md: prints on {len(sheets)} sheets of A4, more than "
                         f"{MOST_SHEETS}. Fix: shorten the handout, or tighten the @media print rules in docs/stylesheets/extra.css")
     if URGENT_HELP not in printed:
         problems.append(f"docs/handout.md: the printed handout lacks '{URGENT_HELP}'. Fix: keep the "

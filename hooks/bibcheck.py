@@ -16,9 +16,11 @@ from pybtex.scanner import PybtexSyntaxError
 from problems import Problem
 
 KEY = re.compile(r"^[a-z]+[0-9]{4}[a-z0-9]*$")
-DOI = re.compile(r"^10\.\d{4,9}/[^\s{}]+$")
+DOI = re.compile(r"^10\.\d{4,9}/[^\s{}<>\"'`]+$")
 PMID = re.compile(r"^\d{1,9}$")
 PMCID = re.compile(r"^PMC\d{1,9}$")
+# Turned into a link on the page: only a web address, never javascript: or data:.
+URL = re.compile(r"^https?://[^\s<>\"'`]+$")
 ENTRY_START = re.compile(r"@\s*(\w+)\s*\{\s*([^,\s}]*)\s*,?")
 FIELD_NAME = re.compile(r"(?:^|,)\s*([A-Za-z][\w-]*)\s*=", re.MULTILINE)
 # pybtex decodes accents and these escapes; any other command is printed as typed.
@@ -178,7 +180,8 @@ def value_problems(bib, entries: list[Entry], name: str) -> list[Problem]:
         checks = (("doi", DOI, "write the bare DOI, for example 10.1136/bmj.323.7311.485 "
                                "(no https://doi.org/ in front)"),
                   ("pmid", PMID, "write the PubMed ID as digits only, for example 11532840"),
-                  ("pmcid", PMCID, "write the PubMed Central ID as PMC and digits, for example PMC48133"))
+                  ("pmcid", PMCID, "write the PubMed Central ID as PMC and digits, for example PMC48133"),
+                  ("url", URL, "write the web address starting with https://, as the browser's address bar shows it"))
         for field_name, pattern, fix in checks:
             value = parsed.fields.get(field_name)
             if value is not None and not pattern.match(value.strip()):
@@ -206,6 +209,10 @@ def bib_problems(path: Path) -> tuple[list[Problem], BibliographyData | None]:
     except FileNotFoundError:
         return [Problem(name, None, "the bibliography file does not exist",
                         f"create {name} next to mkdocs.yml")], None
+    except UnicodeDecodeError as error:
+        return [Problem(name, error.object[:error.start].count(b"\n") + 1,
+                        "the file is not saved as UTF-8",
+                        "save it as UTF-8 in your editor (in VS Code: 'Save with Encoding', then 'UTF-8')")], None
     entries, problems = scan(text, name)
     problems += entry_problems(entries, name)
     if problems:

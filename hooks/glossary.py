@@ -10,7 +10,8 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-from problems import Problem, report
+from escaping import markdown_text
+from problems import Problem, read_source, report
 
 GLOSSARY = "includes/glossary.md"
 GLOSSARY_NAME = f"docs/{GLOSSARY}"
@@ -22,7 +23,7 @@ terms: dict[str, str] = {}
 
 
 def on_pre_build(config):
-    text = (Path(config.docs_dir) / GLOSSARY).read_text(encoding="utf-8")
+    text = read_source(Path(config.docs_dir) / GLOSSARY, GLOSSARY_NAME)
     found, problems = glossary_entries(text)
     if problems:
         raise PluginError(report(problems, f"{GLOSSARY_NAME} cannot be used"))
@@ -73,6 +74,6 @@ def glossary_entries(text: str) -> tuple[dict[str, str], list[Problem]]:
 
 
 def definition_list(entries: dict[str, str]) -> str:
-    items = [f"{term[0].upper()}{term[1:]}\n:   {entries[term]}"
+    items = [f"{markdown_text(term[0].upper() + term[1:])}\n:   {markdown_text(entries[term])}"
              for term in sorted(entries, key=str.lower)]
     return "\n\n".join(items) + "\n"

@@ -1,6 +1,7 @@
-"""Links between pages and redirects from old page names, checked where a writer
-edits them: MkDocs' own warnings name the page but not the line, so a broken
-link or redirect is reported here first, with the line and the fix."""
+"""Links between pages, snippet includes and redirects from old page names, checked
+where a writer edits them: MkDocs' own warnings name the page but not the line (and
+pymdownx.snippets stops with a traceback), so a broken link, include or redirect is
+reported here first, with the line and the fix."""
 
 from __future__ import annotations
 
@@ -14,12 +15,14 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 from pagecheck import prose_lines
-from problems import Problem, report
+from problems import Problem, read_source, report
 
 # [text](target "title") and ![alt](target); a target may be wrapped in <...>.
 INLINE_LINK = re.compile(r"!?\[[^\]]*\]\(\s*<?([^)\s>]+)>?(?:\s+[\"'][^)]*[\"'])?\s*\)")
 # [name]: target, but not a footnote ([^1]: text).
 LINK_DEFINITION = re.compile(r"^\s{0,3}\[[^\]^][^\]]*\]:\s*<?(\S+?)>?(?:\s|$)")
+# pymdownx.snippets: --8<-- "file.md" on a line, or a block of file names between two --8<-- lines.
+SNIPPET = re.compile(r"""^\s*-{1,}8<-{1,}\s*(?:["']([^"']*)["']|(\S*))\s*$""")
 # http:, mailto:, //host and the like are other sites' business.
 EXTERNAL = re.compile(r"^(?:[A-Za-z][A-Za-z0-9+.-]*:|//)")
 
@@ -51,6 +54,25 @@ def broken_link_problems(name: str, src_uri: str, text: str, known: set[str]) ->
     return problems
 
 
+def snippet_problems(name: str, text: str, docs: Path) -> list[Problem]:
+    """Each file a page includes with pymdownx.snippets must be a file inside docs/."""
+    problems, in_block = [], False
+    for number, line in enumerate(text.splitlines(), start=1):
+        match = SNIPPET.match(line)
+        if match and not (match.group(1) or match.group(2)):
+            in_block = not in_block
+            continue
+        target = (match.group(1) or match.group(2)) if match else line.strip() if in_block else ""
+        if not target:
+            continue
+        path = (docs / target).resolve()
+        if not path.is_relative_to(docs.resolve()) or not path.is_file():
+            problems.append(Problem(name, number, f"the snippet '{target}' is not a file inside docs/",
+                                    "include only files in docs/, written as a path from docs/, "
+                                    "for example --8<-- \"includes/glossary.md\""))
+    return problems
+
+
 def broken_redirect_problems(config_file: Path, redirects: dict, known: set[str]) -> list[Problem]:
     """Redirects (old page -> new page) in mkdocs.yml whose new page does not exist."""
     lines = config_file.read_text(encoding="utf-8").splitlines()
@@ -77,8 +99,10 @@ def on_files(files, config):
     known = {file.src_uri for file in files if not file.inclusion.is_excluded()}
     problems = []
     for file in files.documentation_pages():
-        source = Path(file.abs_src_path).read_text(encoding="utf-8")
-        problems += broken_link_problems(f"docs/{file.src_uri}", file.src_uri, source, known)
+        name = f"docs/{file.src_uri}"
+        source = read_source(Path(file.abs_src_path), name)
+        problems += broken_link_problems(name, file.src_uri, source, known)
+        problems += snippet_problems(name, source, Path(config.docs_dir))
     if "redirects" in config.plugins:
         problems += broken_redirect_problems(
             Path(config.config_file_path), config.plugins["redirects"].config["redirect_maps"], known)

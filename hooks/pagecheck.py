@@ -18,6 +18,7 @@ CITATION_BLOCK = re.compile(r"\[([^\[\]]*@[^\[\]]*)\]")
 CITED_KEY = re.compile(r"^@([a-z0-9]+)$")
 EMAIL = re.compile(r"[\w.%+-]+@[\w.-]+\.[A-Za-z]{2,}")
 
+REVIEW_CYCLE_YEARS = 3
 REQUIRED_META = {
     "title": "the page title, as shown in the browser tab and navigation",
     "description": "one sentence (50 to 160 characters) shown in search results",
@@ -26,7 +27,7 @@ REQUIRED_META = {
 }
 
 
-def front_matter_problems(name: str, text: str) -> list[Problem]:
+def front_matter_problems(name: str, text: str, today: datetime.date | None = None) -> list[Problem]:
     match = FRONT_MATTER.match(text)
     if not match:
         return [Problem(name, 1, "the page has no front matter",
@@ -46,6 +47,9 @@ def front_matter_problems(name: str, text: str) -> list[Problem]:
              for number, raw in enumerate(match.group(1).splitlines())}
     problems = [Problem(name, 1, f"front matter has no '{key}'", f"add '{key}:' with {what}")
                 for key, what in REQUIRED_META.items() if key not in meta]
+    problems += [Problem(name, lines.get(key), f"{key} is not one line of text",
+                         f"write '{key}:' followed by the text on the same line, without [ ] or {{ }} around it")
+                 for key in ("title", "description") if key in meta and not isinstance(meta[key], str)]
     description = meta.get("description")
     if isinstance(description, str) and not 50 <= len(description) <= 160:
         problems.append(Problem(name, lines.get("description"),
@@ -60,12 +64,30 @@ def front_matter_problems(name: str, text: str) -> list[Problem]:
         except ValueError:
             problems.append(Problem(name, lines.get(key), f"{key} '{meta[key]}' is not a valid date",
                                     "write the date as YYYY-MM-DD, for example 2026-11-25"))
-    if len(dates) == 2 and dates["next_review"] <= dates["last_reviewed"]:
-        problems.append(Problem(name, lines.get("next_review"),
-                                f"next_review {dates['next_review']} is not after "
-                                f"last_reviewed {dates['last_reviewed']}",
-                                "set next_review to a later date (usually one year after last_reviewed)"))
-    return problems
+    return problems + review_date_problems(name, dates, lines, today or datetime.date.today())
+
+
+def review_date_problems(name: str, dates: dict, lines: dict, today: datetime.date) -> list[Problem]:
+    """A page is reviewed at least every REVIEW_CYCLE_YEARS years, and never in the future."""
+    last, following = dates.get("last_reviewed"), dates.get("next_review")
+    if last and last > today:
+        return [Problem(name, lines.get("last_reviewed"), f"last_reviewed {last} is in the future",
+                        "set it to the day the page was checked against its sources, today or earlier")]
+    if not (last and following):
+        return []
+    if following <= last:
+        return [Problem(name, lines.get("next_review"), f"next_review {following} is not after last_reviewed {last}",
+                        "set next_review to a later date (usually one year after last_reviewed)")]
+    try:
+        latest = last.replace(year=last.year + REVIEW_CYCLE_YEARS)
+    except ValueError:  # 29 February
+        latest = last.replace(year=last.year + REVIEW_CYCLE_YEARS, day=28)
+    if following > latest:
+        return [Problem(name, lines.get("next_review"),
+                        f"next_review {following} is more than {REVIEW_CYCLE_YEARS} years after last_reviewed {last}",
+                        f"set it to {latest} or earlier: health information is reviewed at least every "
+                        f"{REVIEW_CYCLE_YEARS} years (usually every year)")]
+    return []
 
 
 def prose_lines(text: str):

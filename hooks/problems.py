@@ -4,6 +4,9 @@ where it is, what is wrong, and what to do about it."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
 
 
 @dataclass(frozen=True)
@@ -23,3 +26,16 @@ def report(problems: list[Problem], heading: str) -> str:
     lines = [f"{heading} ({len(problems)} to fix):"]
     lines += [f"  {problem}" for problem in problems]
     return "\n".join(lines)
+
+
+def read_source(path: Path, name: str) -> str:
+    """A source file's text; a file saved in another encoding than UTF-8 stops the
+    build with where the first unreadable byte is, instead of a traceback."""
+    try:
+        return path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as error:
+        line = error.object[:error.start].count(b"\n") + 1
+        problem = Problem(name, line, f"the file is not saved as UTF-8 (byte 0x{error.object[error.start]:02x} "
+                                      "cannot be read)",
+                          "save it as UTF-8 in your editor (in VS Code: 'Save with Encoding', then 'UTF-8')")
+        raise PluginError(report([problem], f"{name} cannot be read")) from None

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import re
 
+from markupsafe import Markup
+
 # The footnotes mkdocs-bibtex makes from [@key] citations: <li id="fn:key">
 FOOTNOTE = re.compile(r'<li id="fn:([^"]+)"')
 
@@ -27,8 +29,8 @@ def medical_web_page(page, config, references) -> dict:
     return {
         "@context": "https://schema.org",
         "@type": "MedicalWebPage",
-        "name": page.meta.get("title") or page.title,
-        "description": page.meta.get("description", config.site_description),
+        "name": plain(page.meta.get("title") or page.title),
+        "description": plain(page.meta.get("description", config.site_description)),
         "url": page.canonical_url,
         "inLanguage": config.theme["language"],
         "lastReviewed": page.meta["last_reviewed"].isoformat(),
@@ -37,6 +39,12 @@ def medical_web_page(page, config, references) -> dict:
         "isPartOf": {"@type": "WebSite", "name": config.site_name, "url": config.site_url},
         "citation": [link for link in map(reference_link, references) if link],
     }
+
+
+def plain(value) -> str:
+    """Front matter as the writer typed it (hooks/front_matter.py escapes it for the
+    templates); tojson escapes it again for the script element."""
+    return value.unescape() if isinstance(value, Markup) else value
 
 
 def reference_link(entry) -> str | None:

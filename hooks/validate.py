@@ -17,7 +17,7 @@ import bibcheck
 from bibcheck import bib_problems
 from cache import CACHE_DIR, ObjectCache, digest
 from pagecheck import citation_problems, cited_keys, front_matter_problems
-from problems import Problem, report
+from problems import Problem, read_source, report
 
 log = get_plugin_logger(__name__)
 PARSED_CACHE_FILE = CACHE_DIR / "bibtex" / "refs.pickle"
@@ -29,8 +29,20 @@ def on_startup(command, dirty):
     state["command"] = command
 
 
-@event_priority(100)  # before mkdocs-bibtex, which shows pybtex tracebacks instead
+@event_priority(100)
 def on_config(config):
+    # In MkDocs 1.6.1, -q hides warnings from strict mode (the build passes with them)
+    # and -v switches anchor checks off: refuse both, whoever adds them to a command.
+    level = logging.getLogger("mkdocs").level
+    if level not in (logging.NOTSET, logging.INFO):
+        flag = "-q/--quiet" if level > logging.INFO else "-v/--verbose"
+        raise PluginError(f"mkdocs was run with {flag}, which lets a broken page through a strict build. "
+                          "Fix: run it without the flag (make build and make serve do)")
+    return checked_config(config)
+
+
+def checked_config(config):
+    """refs.bib checked before mkdocs-bibtex reads it: it shows pybtex tracebacks instead."""
     state["site_dir"] = Path(config.site_dir)
     state["keys"] = set()
     if "bibtex" not in config.plugins:  # a site without citations, such as bench/build_time.py's plain one
@@ -72,7 +84,7 @@ def on_files(files, config):
     problems, cited = [], set()
     for file in files.documentation_pages():
         name = f"docs/{file.src_uri}"
-        source = Path(file.abs_src_path).read_text(encoding="utf-8")
+        source = read_source(Path(file.abs_src_path), name)
         problems += front_matter_problems(name, source)
         if citing:
             problems += citation_problems(name, source, state["keys"])

@@ -10,12 +10,11 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 from pathlib import Path
 
 import pytest
 
-from bibliography import CACHE_FILE, HTML_CACHE_FILE, ON_THE_PAGE
+from bibliography import CACHE_FILE, HTML_CACHE_FILE
 
 CACHE_LINE = ("    registry.reference_text = lambda citation: rendered.placeholder(citation.key) "
               "or by_key(citation.key)\n")
@@ -27,20 +26,6 @@ RESTORING_LINE = "    return output.replace(UNSEARCHED, footnotes, 1)\n"
 FOOTNOTES = re.compile(r'<div class="footnote">.*?</div>', re.DOTALL)
 REFERENCE_ITEM = re.compile(r'<li><span id="[^"]+"></span>.*?</li>', re.DOTALL)
 FROM_CACHE = " (from the cache)"
-# Formatted as "1. on lists. 2020." (which Markdown reads as a list) and with a link
-# that MkDocs rewrites for each page: neither renders alike apart from the page.
-UNLIKE_APART = """
-@misc{first2020list,
-  title = {1. On lists},
-  year = {2020},
-}
-
-@misc{local2021handout,
-  title = {Our printable handout},
-  year = {2021},
-  url = {handout.md},
-}
-"""
 
 
 def citation_html(site: Path) -> dict[str, list[str]]:
@@ -154,20 +139,6 @@ def test_footnotes_not_put_back_after_the_search_plugin_are_reported(built_site,
     assert any(problem.startswith("site/risks/index.html: citation HTML differs") and "Fix:" in problem
                for problem in problems), problems
     assert "site/risks/index.html" in differing_files(built_site.site, site_copy.site)
-
-
-def test_text_that_renders_unlike_apart_is_left_to_the_page(site_copy, tmp_path):
-    site_copy.write("refs.bib", site_copy.read("refs.bib") + UNLIKE_APART)
-    site_copy.replace("docs/about.md", "pools the results of many studies.",
-                      "pools the results of many studies [@first2020list; @local2021handout].")
-    sped_up = build(site_copy)
-    about = (site_copy.site / "about" / "index.html").read_text(encoding="utf-8")
-    assert 'href="../handout/"' in about and "zzreference" not in about, "the page rendered neither"
-    shutil.copytree(site_copy.site, tmp_path / "sped-up")
-    assert ON_THE_PAGE in cache(site_copy.root, HTML_CACHE_FILE).values()
-    assert citation_differences(sped_up, build(site_copy)) == [], "a warm build renders them alike"
-    assert citation_differences(sped_up, build_without_cache(site_copy)) == []
-    assert differing_files(tmp_path / "sped-up", site_copy.site) == []
 
 
 def test_a_warm_build_reuses_the_text_until_the_entry_changes(site_copy):

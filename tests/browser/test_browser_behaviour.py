@@ -45,11 +45,12 @@ def broken_risks_page(built_copy, serve, open_tab):
     return open_broken
 
 
-def test_script_errors_and_missing_files_are_reported(broken_risks_page):
+def test_script_errors_and_missing_files_are_reported(built_copy, broken_risks_page):
+    # A script file: the pages' Content-Security-Policy would block an inline one.
+    built_copy.write("site/risks/broken.js", 'console.error("logged on purpose");\n'
+                                             'throw new Error("thrown on purpose");\n')
     tab = broken_risks_page("</article>", '<img src="missing.png" alt="Missing">'
-                                          '<script>console.error("logged on purpose")</script>'
-                                          '<script>throw new Error("thrown on purpose")</script>'
-                                          "</article>")
+                                          '<script src="broken.js"></script></article>')
     problems = loading_problems(tab.page.url, tab.take_activity())
     assert any("/risks/: console error: logged on purpose" in p for p in problems), problems
     assert any("/risks/: console error: " in p and "thrown on purpose" in p
@@ -174,3 +175,15 @@ def test_a_term_that_cannot_take_focus_is_reported(built_copy, serve, open_tab):
     tab = open_tab(serve(built_copy.site), **viewport(1280))
     problems = glossary_problems(tab.visit("physiology/"))
     assert len(problems) == 1 and problems[0].startswith(f"{tab.base}physiology/: focusing the term")
+
+
+def test_script_that_slipped_into_a_page_does_not_run(broken_risks_page):
+    """The build refuses script in pages; the Content-Security-Policy is the second
+    line: an inline script or handler that reached the HTML anyway never runs."""
+    tab = broken_risks_page("</article>", '<script>alert("inline")</script>'
+                                          '<img src="missing.png" alt="x" onerror="alert(\'handler\')"></article>')
+    dialogs = []
+    tab.page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    tab.page.reload(wait_until="networkidle")
+    assert dialogs == []
+    assert any("Content Security Policy" in error for error in tab.take_activity().errors)

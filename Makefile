@@ -42,8 +42,9 @@ readability: $(VENV)/.installed
 
 ## review-due: list pages whose next_review is past or within DAYS days (default 30)
 DAYS ?= 30
+REVIEW_FLAGS ?=
 review-due: $(VENV)/.installed
-	@$(PY) .ci/review_due.py --days $(DAYS)
+	@$(PY) .ci/review_due.py --days $(DAYS) $(REVIEW_FLAGS)
 
 ## bench-setup: install what the benchmarks need (the same as make test's set-up)
 bench-setup: $(VENV)/.installed node_modules/.installed chromium

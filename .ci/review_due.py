@@ -1,9 +1,9 @@
 """List the pages whose next_review date is past or falls within the next N days,
 so editors can plan reviews before a page goes out of date.
 
-Run it as `make review-due DAYS=30`; the weekly workflow does, and writes the
-list to its summary. It reports and never fails: a due review is a task, not a
-broken build. (It lives in .ci/ beside the script CI runs because it is a
+Run it as `make review-due DAYS=30`; the weekly workflow does, writes the list to
+its summary and fails loudly (--fail-overdue) when a page is overdue. The
+pull-request check only warns (--annotate): a writer fixing a typo is never blocked. (It lives in .ci/ beside the script CI runs because it is a
 report for editors, not a check in tests/.)"""
 
 from __future__ import annotations
@@ -60,6 +60,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--days", type=int, default=30, help="how far ahead to look (default 30)")
     parser.add_argument("--today", type=datetime.date.fromisoformat, default=datetime.date.today(),
                         help="the date to count from, as YYYY-MM-DD (default: today)")
+    parser.add_argument("--fail-overdue", action="store_true",
+                        help="exit 1 when a page is overdue (the weekly report does)")
+    parser.add_argument("--annotate", action="store_true",
+                        help="also print each overdue page as a GitHub warning (the pull-request check does)")
     parser.add_argument("--docs", type=Path, default=ROOT / "docs", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     due = pages_due(args.docs, args.today, args.days)
@@ -71,8 +75,15 @@ def main(argv: list[str] | None = None) -> int:
           f"({args.days} days from {args.today}):")
     for page, when in due:
         print(f"  {page}: {describe(when, args.today)}")
+    overdue = [(page, when) for page, when in due if when is None or when < args.today]
+    if args.annotate:
+        for page, when in overdue:
+            print(f"::warning file={page}::{describe(when, args.today)}")
     print("To review a page: check it against its sources, then set last_reviewed to the "
           "review date and next_review to a year later (see CONTRIBUTING.md).")
+    if overdue and args.fail_overdue:
+        print(f"FAILED: {len(overdue)} page{'s' * (len(overdue) != 1)} overdue for review.")
+        return 1
     return 0
 
 

@@ -60,3 +60,14 @@ def test_nothing_due_says_so(tmp_path, capsys):
     (docs / "undated.md").unlink()
     review_due.main(["--days", "0", "--today", "2020-01-01", "--docs", str(docs)])
     assert capsys.readouterr().out.startswith("No page is due for review by 2020-01-01")
+
+
+def test_an_overdue_page_fails_the_weekly_report_and_warns_on_a_pull_request(tmp_path, capsys):
+    docs = fixture_docs(tmp_path)
+    arguments = ["--days", "30", "--today", "2027-01-10", "--docs", str(docs)]
+    assert review_due.main([*arguments, "--fail-overdue"]) == 1
+    assert "FAILED: 2 pages overdue for review." in capsys.readouterr().out
+    assert review_due.main([*arguments, "--annotate"]) == 0
+    out = capsys.readouterr().out
+    assert "::warning file=docs/overdue.md::next_review 2027-01-01: OVERDUE by 9 days" in out
+    assert "::warning file=docs/today.md" not in out

@@ -146,3 +146,27 @@ def test_a_misspelt_workflow_key_fails_the_schema_check(tmp_path):
     result = schema_errors([broken_workflow(tmp_path, "steps:", "stepz:")], "vendor.github-workflows")
     assert result.returncode != 0
     assert "broken.yml" in result.stdout and "stepz" in result.stdout, result.stdout
+
+
+def zizmor(paths: list[Path]) -> subprocess.CompletedProcess:
+    """zizmor, the GitHub Actions security linter, offline, as an auditor would run it."""
+    return subprocess.run([str(Path(sys.executable).with_name("zizmor")), "--offline", "--persona", "auditor",
+                           "--min-severity", "low", "--config", str(ROOT / ".github" / "zizmor.yml"),
+                           *map(str, paths)], capture_output=True, text=True)
+
+
+def test_zizmor_finds_nothing_in_the_workflows():
+    result = zizmor(WORKFLOWS)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_zizmor_refuses_untrusted_input_write_all_and_unpinned_actions(tmp_path):
+    path = broken_workflow(tmp_path, "on: push\npermissions:\n  contents: read\n",
+                           "on: pull_request_target\npermissions: write-all\n")
+    path.write_text(path.read_text().replace(
+        "actions/checkout@de0fac2e4500dabe0009e67214ff5f5447ce83dd # v6.0.2",
+        "actions/checkout@v4\n      - run: echo \"${{ github.event.pull_request.title }}\""), encoding="utf-8")
+    result = zizmor([path])
+    assert result.returncode != 0
+    for finding in ("dangerous-triggers", "template-injection", "excessive-permissions", "unpinned-uses"):
+        assert f"error[{finding}]" in result.stdout and "broken.yml:" in result.stdout, result.stdout

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+from htmlcheck import unsafe_markup
 from sitebuild import mkdocs_build
 
 HOSTILE_PAGE = """
@@ -134,3 +135,24 @@ def test_a_quiet_or_verbose_build_is_refused(site_copy):
     for flag in ("-q", "-v"):
         result = mkdocs_build(site_copy.root, flag)
         assert result.returncode != 0 and "Fix: run it without the flag" in result.stdout + result.stderr
+
+
+def test_markup_in_data_files_and_front_matter_shows_as_text(site_copy):
+    site_copy.replace("refs.bib", "{The use of dry needling", "{The use <img src=x onerror=alert(1)> of dry needling")
+    site_copy.replace("docs/includes/glossary.md", "*[sterile]: Free of germs.",
+                      "*[sterile]: Free of <b onclick=alert(2)>germs</b>.")
+    site_copy.replace("docs/data/risks.yml", "    label: Bleeding\n", '    label: Bleeding" onmouseover="alert(3)\n')
+    site_copy.replace("docs/data/risks.yml", "    who: Acupuncture, 229,230 patients",
+                      "    who: Acupuncture <i>x</i> [y](javascript:alert(4)) { onclick=alert(5) }")
+    site_copy.replace("docs/about.md", "title: About this site", 'title: About <script>alert(6)</script> "this" site')
+    site = site_copy.successful_build().site
+    html = {name: (site / name / "index.html").read_text(encoding="utf-8")
+            for name in ("references", "glossary", "risks", "about")}
+    assert "The use &lt;img src=x onerror=alert(1)&gt; of dry needling" in html["references"]
+    assert "Free of &lt;b onclick=alert(2)&gt;germs&lt;/b&gt;." in html["glossary"]
+    assert 'aria-label="Bleeding&quot; onmouseover=&quot;alert(3): about 16 in 100' in html["risks"]
+    assert "Acupuncture &lt;i&gt;x&lt;/i&gt; [y](javascript:alert(4)) { onclick=alert(5) }" in html["risks"]
+    assert "<title>About &lt;script&gt;alert(6)&lt;/script&gt; &#34;this&#34; site - " in html["about"]
+    for page in html.values():  # the theme's own elements aside: no handler, no script address
+        assert [finding.message for finding in unsafe_markup(page) if "element" not in finding.message] == []
+        assert "<script>alert" not in page

@@ -1,6 +1,5 @@
-"""docs/data/risks.yml read and checked: every harm's figures agree with each other
-(count, denominator, percentage, rounded "1 in N"), and every figure a page quotes
-is one of them, so a number changed in one place only fails the build."""
+"""docs/data/risks.yml read and checked: each harm's count, denominator, percentage and
+"1 in N" agree, and every figure a page quotes is one of them."""
 
 from __future__ import annotations
 
@@ -48,8 +47,8 @@ def benefit_problems(benefit, line: int, keys: set[str] | None) -> list[Problem]
             or not isinstance(benefit.get("text"), str):
         return [Problem(DATA_NAME, line, "a benefit needs a 'label' and a 'text', each a line of text",
                         "give both, as in the other benefits")]
-    sources = benefit.get("sources")
-    if not isinstance(sources, list) or not sources or not all(isinstance(key, str) for key in sources):
+    if not isinstance(sources := benefit.get("sources"), list) or not sources \
+            or not all(isinstance(key, str) for key in sources):
         return [Problem(DATA_NAME, line, f"benefit '{benefit['label']}' has no sources",
                         "add 'sources: [key]' with the refs.bib key of each study that says it")]
     return [_unknown_key(line, key) for key in sources if keys is not None and key not in keys]
@@ -109,8 +108,7 @@ def figure_disagreements(harm: dict, percentage: str | None) -> list[tuple[str, 
                      f"{count} in {count * 100 / share:,.0f}" if share else f"says about {count} in {total:,} but 0%",
                      f"{check}; 'about {count} in N' must round to the percentage")]
         return []
-    decimals = len(percentage.rstrip("%").partition(".")[2])
-    exact = count * 100 / total
+    decimals, exact = len(percentage.rstrip("%").partition(".")[2]), count * 100 / total
     problems = []
     if abs(exact - share) > 0.5 * 10 ** -decimals + 1e-12:
         problems.append((f"says {count} in {total:,}, which is {exact:.{decimals + 2}f}%, not {percentage}", check))

@@ -13,7 +13,7 @@ from pathlib import Path
 from pybtex.database import BibliographyData, BibliographyDataError, InvalidNameString, parse_string
 from pybtex.scanner import PybtexSyntaxError
 
-from problems import Problem
+from problems import Problem, not_utf8
 
 KEY = re.compile(r"^[a-z]+[0-9]{4}[a-z0-9]*$")
 DOI = re.compile(r"^10\.\d{4,9}/[^\s{}<>\"'`]+$")
@@ -210,9 +210,7 @@ def bib_problems(path: Path) -> tuple[list[Problem], BibliographyData | None]:
         return [Problem(name, None, "the bibliography file does not exist",
                         f"create {name} next to mkdocs.yml")], None
     except UnicodeDecodeError as error:
-        return [Problem(name, error.object[:error.start].count(b"\n") + 1,
-                        "the file is not saved as UTF-8",
-                        "save it as UTF-8 in your editor (in VS Code: 'Save with Encoding', then 'UTF-8')")], None
+        return [not_utf8(name, error)], None
     entries, problems = scan(text, name)
     problems += entry_problems(entries, name)
     if problems:

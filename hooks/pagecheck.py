@@ -27,7 +27,7 @@ REQUIRED_META = {
 }
 
 
-def front_matter_problems(name: str, text: str, today: datetime.date | None = None) -> list[Problem]:
+def front_matter_problems(name: str, text: str) -> list[Problem]:
     match = FRONT_MATTER.match(text)
     if not match:
         return [Problem(name, 1, "the page has no front matter",
@@ -64,7 +64,7 @@ def front_matter_problems(name: str, text: str, today: datetime.date | None = No
         except ValueError:
             problems.append(Problem(name, lines.get(key), f"{key} '{meta[key]}' is not a valid date",
                                     "write the date as YYYY-MM-DD, for example 2026-11-25"))
-    return problems + review_date_problems(name, dates, lines, today or datetime.date.today())
+    return problems + review_date_problems(name, dates, lines, datetime.date.today())
 
 
 def review_date_problems(name: str, dates: dict, lines: dict, today: datetime.date) -> list[Problem]:

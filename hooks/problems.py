@@ -34,8 +34,10 @@ def read_source(path: Path, name: str) -> str:
     try:
         return path.read_text(encoding="utf-8")
     except UnicodeDecodeError as error:
-        line = error.object[:error.start].count(b"\n") + 1
-        problem = Problem(name, line, f"the file is not saved as UTF-8 (byte 0x{error.object[error.start]:02x} "
-                                      "cannot be read)",
-                          "save it as UTF-8 in your editor (in VS Code: 'Save with Encoding', then 'UTF-8')")
-        raise PluginError(report([problem], f"{name} cannot be read")) from None
+        raise PluginError(report([not_utf8(name, error)], f"{name} cannot be read")) from None
+
+
+def not_utf8(name: str, error: UnicodeDecodeError) -> Problem:
+    return Problem(name, error.object[:error.start].count(b"\n") + 1,
+                   f"the file is not saved as UTF-8 (byte 0x{error.object[error.start]:02x} cannot be read)",
+                   "save it as UTF-8 in your editor (in VS Code: 'Save with Encoding', then 'UTF-8')")

@@ -50,7 +50,8 @@ def on_page_content(html, page, config, files):
 
 def data_sources(root: Path) -> dict[str, str]:
     files = [path for folder in DATA_SOURCES for path in sorted((root / folder).rglob("*")) if path.is_file()]
-    return {path.relative_to(root).as_posix(): read_source(path, path.name) for path in files}
+    names = [path.relative_to(root).as_posix() for path in files]
+    return {name: read_source(path, name) for name, path in zip(names, files)}
 
 
 def where(needle: str, sources: dict[str, str], page: str) -> tuple[str, int | None]:

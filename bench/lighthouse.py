@@ -19,7 +19,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from gzip_server import start  # noqa: E402
-from page_weight import CHROMIUM, CHROMIUM_FLAGS, pages_of  # noqa: E402
+from chromium import CHROMIUM, FLAGS  # noqa: E402
+from page_weight import pages_of  # noqa: E402
 from sitebuild import ROOT, build_copy  # noqa: E402
 from verdict import verdict  # noqa: E402
 
@@ -39,12 +40,12 @@ def run_lighthouse(url: str, preset: str, scratch: Path) -> dict:
     """One Lighthouse run in a fresh Chromium profile; the figures the budget needs."""
     report = scratch / "report.json"
     profile = tempfile.mkdtemp(dir=scratch)
-    flags = " ".join(["--headless=new", *CHROMIUM_FLAGS, f"--user-data-dir={profile}"])
+    flags = " ".join(["--headless=new", *FLAGS, f"--user-data-dir={profile}"])
     command = [str(LIGHTHOUSE), url, "--output=json", f"--output-path={report}", "--quiet",
                f"--only-categories={','.join(CATEGORIES)}", f"--chrome-flags={flags}"]
     if preset == "desktop":
         command.append("--preset=desktop")
-    subprocess.run(command, check=True, env={**os.environ, "CHROME_PATH": CHROMIUM})
+    subprocess.run(command, check=True, env={**os.environ, "CHROME_PATH": str(CHROMIUM)})
     data = json.loads(report.read_text())
     audits = data["audits"]
     return {

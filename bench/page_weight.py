@@ -22,6 +22,7 @@ from urllib.parse import urlsplit
 from playwright.sync_api import sync_playwright
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+import chromium  # noqa: E402
 from gzip_server import start  # noqa: E402
 from sitebuild import build_copy  # noqa: E402
 from verdict import verdict  # noqa: E402
@@ -31,10 +32,6 @@ MAX_COMPRESSED_BYTES = 85_000
 MAX_REQUESTS = 8
 MAX_OTHER_HOSTS = 0
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                  "--disable-background-networking", "--disable-component-update",
-                  "--disable-sync"]
 SEARCH_INDEX = "search/search_index.json"
 SEARCH_BOX = "input[data-md-component=search-query]"
 SEARCH_DONE = """() => /matching document/i.test(
@@ -128,7 +125,7 @@ def visit_every_page(site: Path) -> list[Visit]:
     server = start(site)
     try:
         with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
+            browser = chromium.launch(playwright)
             visits = [first_visit(browser, server, page) for page in pages_of(site)]
             browser.close()
     finally:

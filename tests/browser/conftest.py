@@ -15,7 +15,8 @@ import pytest
 import yaml
 
 from browser_tab import Tab
-from chromium import CHROMIUM, FLAGS, require_chromium
+from chromium import CHROMIUM, launch
+from missing_chromium import require_chromium
 
 ROOT = Path(__file__).resolve().parents[2]
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
@@ -48,7 +49,7 @@ def browser():
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=FLAGS)
+        chromium = launch(playwright)
         yield chromium
         chromium.close()
 

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from chromium import require_chromium
+from missing_chromium import require_chromium
 
 NOWHERE = Path("/nonexistent/chromium")
 

@@ -3,25 +3,18 @@ leave a half-built or warning-laden site/ that could be published by mistake."""
 
 from __future__ import annotations
 
-import hashlib
 import logging
 import shutil
-from importlib.metadata import version
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
-from pybtex.database import parse_file
 
-import bibcheck
 from bibcheck import bib_problems
-from cache import CACHE_DIR, ObjectCache, digest
 from pagecheck import citation_problems, cited_keys, front_matter_problems
 from problems import Problem, read_source, report
 
 log = get_plugin_logger(__name__)
-PARSED_CACHE_FILE = CACHE_DIR / "bibtex" / "refs.pickle"
-CHECKER = Path(bibcheck.__file__)
 state = {"command": "build", "site_dir": None, "keys": set()}
 
 
@@ -47,35 +40,12 @@ def checked_config(config):
     state["keys"] = set()
     if "bibtex" not in config.plugins:  # a site without citations, such as bench/build_time.py's plain one
         return config
-    root = Path(config.config_file_path).parent
-    bib_file = root / config.plugins["bibtex"].config.bib_file
-    bib = checked_bibliography(bib_file, ObjectCache(root / PARSED_CACHE_FILE))
-    state["keys"] = set(bib.entries.keys())
-    # mkdocs-bibtex would parse the file again (half a second at 2,000 entries): hand it
-    # the entries just checked. Any other file it reads is parsed as before.
-    import mkdocs_bibtex.registry  # here: a site without the plugin never loads it
-    mkdocs_bibtex.registry.parse_file = lambda path, *args, **kwargs: (
-        bib if Path(path).resolve() == bib_file.resolve() else parse_file(path, *args, **kwargs))
-    return config
-
-
-def checked_bibliography(bib_file: Path, cache: ObjectCache):
-    """refs.bib's entries, checked and parsed; stops the build when they have problems.
-    Parsing 2,000 entries takes pybtex half a second, reading them back from the cache a
-    quarter of that, so a file checked clean before is taken from there while it, the
-    checks and pybtex are unchanged."""
-    try:
-        key = digest(hashlib.sha256(bib_file.read_bytes()).hexdigest(),
-                     CHECKER.read_text(encoding="utf-8"), version("pybtex"))
-    except OSError:  # bib_problems says what is wrong with the file
-        key = None
-    if key and (bib := cache.load(key)) is not None:
-        return bib
+    bib_file = Path(config.config_file_path).parent / config.plugins["bibtex"].config.bib_file
     problems, bib = bib_problems(bib_file)
     if problems:
         raise PluginError(report(problems, f"{bib_file.name} cannot be used"))
-    cache.save(key, bib)
-    return bib
+    state["keys"] = set(bib.entries.keys())
+    return config
 
 
 @event_priority(100)  # before MkDocs reads front matter, which crashes on a bad date

@@ -11,11 +11,10 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 
 from escaping import markdown_text
-from problems import Problem, read_source, report
+from checks.glossary import GLOSSARY_NAME, glossary_entries
+from checks.problems import read_source, report
 
 GLOSSARY = "includes/glossary.md"
-GLOSSARY_NAME = f"docs/{GLOSSARY}"
-ENTRY = re.compile(r"^\*\[(?P<term>[^\[\]]+)\]: (?P<definition>\S.*)$")
 MARKER = "<!-- glossary -->"
 ABBR = re.compile(r'<abbr title="[^"]*">')
 
@@ -51,26 +50,6 @@ def on_page_content(html, page, config, files):
         return tag[:-1] + ' tabindex="0">'
 
     return ABBR.sub(first_use_focusable, html)
-
-
-def glossary_entries(text: str) -> tuple[dict[str, str], list[Problem]]:
-    """Each term and its definition, and every line that is not a correct entry."""
-    found, problems = {}, []
-    for number, line in enumerate(text.splitlines(), start=1):
-        if not line.strip():
-            continue
-        match = ENTRY.match(line)
-        if not match:
-            problems.append(Problem(GLOSSARY_NAME, number, "this line is not a glossary entry",
-                                    "write it as '*[term]: definition', for example "
-                                    "'*[trigger point]: A tight, tender spot in a band of muscle.'"))
-            continue
-        term = match.group("term").strip()
-        if term in found:
-            problems.append(Problem(GLOSSARY_NAME, number, f"'{term}' is defined twice",
-                                    "keep one definition and delete the other"))
-        found[term] = match.group("definition").strip()
-    return found, problems
 
 
 def definition_list(entries: dict[str, str]) -> str:

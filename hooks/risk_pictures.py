@@ -19,13 +19,12 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 from escaping import attribute, markdown_text
-from problems import Problem, read_source, report
-from riskdata import DATA_NAME, figures_not_in_data, read_risk_data
+from checks.front_matter import read_front_matter
+from checks.problems import Problem, read_source, report
+from checks.risk_data import DATA_NAME, figures_not_in_data, read_risk_data
 from risk_tables import dots_filled, fact_box, harms_table, in_pictures_words
 
 DATA = "data/risks.yml"
-# How MkDocs 1.6 finds front matter (mkdocs/utils/meta.py).
-FRONT_MATTER = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.DOTALL)
 PICTURE = re.compile(r"^<!-- risk-picture: (?P<id>[a-z0-9-]+) -->$")
 FACT_BOX = "<!-- fact-box -->"
 HARMS_TABLE = "<!-- harms-table -->"
@@ -80,12 +79,9 @@ def on_page_markdown(markdown, page, config, files):
 def first_body_line(page) -> int:
     """The line in the source file where the Markdown that MkDocs hands to hooks
     starts: MkDocs cuts the front matter and the blank lines after it."""
-    source = read_source(Path(page.file.abs_src_path), f"docs/{page.file.src_uri}")
-    match = FRONT_MATTER.match(source)
-    if not match:
-        return 1
-    rest = source[match.end():]
-    return source[:match.end()].count("\n") + len(rest) - len(rest.lstrip("\n")) + 1
+    name = f"docs/{page.file.src_uri}"
+    front = read_front_matter(name, read_source(Path(page.file.abs_src_path), name))
+    return front.body_line if front else 1
 
 
 def pictured_harm(name: str, number: int, harm_id: str):

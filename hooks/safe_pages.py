@@ -9,8 +9,8 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from htmlcheck import empty_boxes, unsafe_markup
-from problems import Problem, read_source, report
+from checks.html import empty_boxes, unsafe_markup
+from checks.problems import Problem, read_source, report
 
 # Served as they are, and run by a browser that opens them: never from docs/.
 SCRIPT_FILES = (".js", ".mjs", ".html", ".htm", ".xhtml", ".shtml")

@@ -10,9 +10,9 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
 
-from bibcheck import bib_problems
-from pagecheck import citation_problems, cited_keys, front_matter_problems
-from problems import Problem, read_source, report
+from checks.problems import read_source, report
+from checks.refs_bib import bib_problems
+from checks.sources import Site, Source, source_problems, uncited_problems
 
 log = get_plugin_logger(__name__)
 state = {"command": "build", "site_dir": None, "keys": set()}
@@ -50,21 +50,17 @@ def checked_config(config):
 
 @event_priority(100)  # before MkDocs reads front matter, which crashes on a bad date
 def on_files(files, config):
-    citing = "bibtex" in config.plugins
-    problems, cited = [], set()
-    for file in files.documentation_pages():
-        name = f"docs/{file.src_uri}"
-        source = read_source(Path(file.abs_src_path), name)
-        problems += front_matter_problems(name, source)
-        if citing:
-            problems += citation_problems(name, source, state["keys"])
-            cited |= cited_keys(source)
+    pages = [Source(f"docs/{file.src_uri}", file.src_uri, read_source(Path(file.abs_src_path), f"docs/{file.src_uri}"))
+             for file in files.documentation_pages()]
+    redirects = config.plugins["redirects"].config["redirect_maps"] if "redirects" in config.plugins else {}
+    site = Site(docs=Path(config.docs_dir), known={file.src_uri for file in files if not file.inclusion.is_excluded()},
+                keys=state["keys"] if "bibtex" in config.plugins else None,
+                config_file=Path(config.config_file_path), redirects=redirects)
+    problems, cited = source_problems(pages, site)
     if problems:
         raise PluginError(report(problems, "Some pages cannot be built"))
-    for key in sorted(state["keys"] - cited):
-        log.warning(str(Problem("refs.bib", None, f"entry '{key}' is not cited on any page",
-                                f"cite it with [@{key}] where the site relies on it, "
-                                "or delete the entry")))
+    for problem in uncited_problems(state["keys"], cited):
+        log.warning(str(problem))
     return files
 
 

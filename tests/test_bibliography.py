@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from bibcheck import bib_problems
+from checks.refs_bib import bib_problems
 
 ROOT = Path(__file__).resolve().parent.parent
 GOOD = """% comment

@@ -3,9 +3,9 @@ survives into the built pages (checks 2 and 4)."""
 
 from pathlib import Path
 
-from bibcheck import bib_problems
-from pagecheck import citation_problems, cited_keys
-from sitecheck import raw_syntax_left
+from checks.refs_bib import bib_problems
+from checks.citations import citation_problems, cited_keys
+from checks.built_site import raw_syntax_left
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from external_links import links_in_sources, malformed_external_links, unreachable_links
+from checks.external_links import links_in_sources, malformed_external_links, unreachable_links
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -78,7 +78,7 @@ def test_link_fetcher_against_a_local_server(local_server, path, expected):
 @pytest.mark.skipif(os.environ.get("CHECK_EXTERNAL_LINKS") != "1",
                     reason="needs the network: run `make check-links` (weekly in CI)")
 def test_external_links_answer(built_site):
-    from html_pages import read_site
+    from checks.html_pages import read_site
     links = {(f"site/{page.relative}", tag.line, tag.attrs["href"])
              for page in read_site(built_site.site).values() for tag in page.links()
              if tag.attrs["href"].startswith("https://")}

@@ -5,8 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from pagecheck import front_matter_problems
-from sitecheck import images_without_alt
+from checks.front_matter import front_matter_problems
+from checks.built_site import images_without_alt
 
 ROOT = Path(__file__).resolve().parent.parent
 GOOD = """---

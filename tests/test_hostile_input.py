@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from htmlcheck import unsafe_markup
+from checks.html import unsafe_markup
 from sitebuild import mkdocs_build
 
 HOSTILE_PAGE = """

@@ -1,6 +1,6 @@
 """Every internal link, #anchor and image resolves (check 1)."""
 
-from sitecheck import broken_internal_links
+from checks.built_site import broken_internal_links
 
 
 def test_every_internal_link_anchor_and_image_resolves(built_site):

@@ -1,7 +1,7 @@
 """Nothing in a visitor's browser is fetched from another host: no fonts, scripts,
 styles or images from anyone but the site itself."""
 
-from sitecheck import resources_from_other_hosts
+from checks.built_site import resources_from_other_hosts
 
 
 def test_built_site_loads_nothing_from_other_hosts(built_site):

@@ -4,13 +4,9 @@ never depend on the day they run."""
 from __future__ import annotations
 
 import datetime
-import importlib.util
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-_spec = importlib.util.spec_from_file_location("review_due", ROOT / ".ci" / "review_due.py")
-review_due = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(review_due)
+from checks import review_due
 
 TODAY = datetime.date(2027, 1, 10)
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from riskdata import read_risk_data
+from checks.risk_data import read_risk_data
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "docs/data/risks.yml"

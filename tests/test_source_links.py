@@ -7,7 +7,7 @@ from pathlib import Path
 
 import yaml
 
-from links import broken_link_problems, broken_redirect_problems
+from checks.links import broken_link_problems, broken_redirect_problems
 
 ROOT = Path(__file__).resolve().parent.parent
 KNOWN = {"index.md", "risks.md", "assets/needle.svg", "guides/after.md"}

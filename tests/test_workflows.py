@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from problems import Problem
+from checks.problems import Problem
 
 ROOT = Path(__file__).resolve().parent.parent
 WORKFLOWS = sorted((ROOT / ".github" / "workflows").glob("*.yml"))

@@ -9,12 +9,12 @@ from pathlib import Path
 
 import yaml
 
-from problems import Problem
-from schema import line_of, load_validator, schema_problems
+from checks.problems import Problem
+from checks.schema import line_of, load_validator, schema_problems
 
 DATA_NAME = "docs/data/risks.yml"
 # Beside the data it describes; hooks/ and docs/ sit side by side in every copy of the site.
-SCHEMA = Path(__file__).resolve().parent.parent / "docs" / "data" / "risks.schema.json"
+SCHEMA = Path(__file__).resolve().parents[2] / "docs" / "data" / "risks.schema.json"
 # "about 1 in 6 treatments (16%)", "2 of 229,230 patients", "1 in 115,000 (0.0009%)"
 FIGURE = re.compile(r"\b(\d[\d,]*) (?:in|of) (\d[\d,]*)(?: (treatments|patients|visits|people))?"
                     r"(?: \((\d+(?:\.\d+)?%)\))?")

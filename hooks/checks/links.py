@@ -1,7 +1,6 @@
 """Links between pages, snippet includes and redirects from old page names, checked
 where a writer edits them: MkDocs' own warnings name the page but not the line (and
-pymdownx.snippets stops with a traceback), so a broken link, include or redirect is
-reported here first, with the line and the fix."""
+pymdownx.snippets stops with a traceback)."""
 
 from __future__ import annotations
 
@@ -11,11 +10,8 @@ import re
 from pathlib import Path
 from urllib.parse import unquote
 
-from mkdocs.exceptions import PluginError
-from mkdocs.plugins import event_priority
-
-from pagecheck import prose_lines
-from problems import Problem, read_source, report
+from checks.citations import prose_lines
+from checks.problems import Problem
 
 # [text](target "title") and ![alt](target); a target may be wrapped in <...>.
 INLINE_LINK = re.compile(r"!?\[[^\]]*\]\(\s*<?([^)\s>]+)>?(?:\s+[\"'][^)]*[\"'])?\s*\)")
@@ -92,20 +88,3 @@ def broken_redirect_problems(config_file: Path, redirects: dict, known: set[str]
 
 def _relative(path: str, src_uri: str) -> str:
     return posixpath.relpath(path, posixpath.dirname(src_uri) or ".")
-
-
-@event_priority(50)  # after hooks/validate.py's checks of front matter and citations
-def on_files(files, config):
-    known = {file.src_uri for file in files if not file.inclusion.is_excluded()}
-    problems = []
-    for file in files.documentation_pages():
-        name = f"docs/{file.src_uri}"
-        source = read_source(Path(file.abs_src_path), name)
-        problems += broken_link_problems(name, file.src_uri, source, known)
-        problems += snippet_problems(name, source, Path(config.docs_dir))
-    if "redirects" in config.plugins:
-        problems += broken_redirect_problems(
-            Path(config.config_file_path), config.plugins["redirects"].config["redirect_maps"], known)
-    if problems:
-        raise PluginError(report(problems, "Some links point to files that do not exist"))
-    return files

@@ -3,29 +3,18 @@ so editors can plan reviews before a page goes out of date.
 
 Run it as `make review-due DAYS=30`; the weekly workflow does, writes the list to
 its summary and fails loudly (--fail-overdue) when a page is overdue. The
-pull-request check only warns (--annotate): a writer fixing a typo is never blocked. (It lives in .ci/ beside the script CI runs because it is a
-report for editors, not a check in tests/.)"""
+pull-request check only warns (--annotate): a writer fixing a typo is never blocked."""
 
 from __future__ import annotations
 
 import argparse
 import datetime
-import re
 import sys
 from pathlib import Path
 
-import yaml
+from checks.front_matter import read_front_matter, review_date
 
-ROOT = Path(__file__).resolve().parent.parent
-FRONT_MATTER = re.compile(r"\A---\s*\n(.*?\n)---\s*\n", re.DOTALL)
-
-
-def next_review_of(front_matter: str) -> datetime.date | None:
-    try:
-        meta = yaml.load(front_matter, Loader=yaml.BaseLoader)
-        return datetime.date.fromisoformat(meta["next_review"])
-    except (yaml.YAMLError, TypeError, KeyError, ValueError):
-        return None
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def pages_due(docs: Path, today: datetime.date, days: int) -> list[tuple[str, datetime.date | None]]:
@@ -35,10 +24,10 @@ def pages_due(docs: Path, today: datetime.date, days: int) -> list[tuple[str, da
     horizon = today + datetime.timedelta(days=days)
     due = []
     for page in sorted(docs.rglob("*.md")):
-        match = FRONT_MATTER.match(page.read_text(encoding="utf-8"))
-        if not match:
+        front = read_front_matter(page.name, page.read_text(encoding="utf-8"))
+        if front is None:
             continue
-        when = next_review_of(match.group(1))
+        when = review_date(front, "next_review")
         if when is None or when <= horizon:
             due.append((page.relative_to(docs.parent).as_posix(), when))
     return sorted(due, key=lambda item: (item[1] or datetime.date.min, item[0]))

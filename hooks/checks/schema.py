@@ -13,7 +13,7 @@ from pathlib import Path
 import yaml
 from jsonschema import Draft202012Validator, validators
 
-from problems import Problem
+from checks.problems import Problem
 
 # YAML reads 6.0 as a float, which JSON Schema counts as a whole number; the pages
 # would show it as "6.0".

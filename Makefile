@@ -3,12 +3,14 @@ VENV := .venv
 PY := $(VENV)/bin/python
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test chromium check-links readability review-due bench-setup bench clean
+.PHONY: serve build test chromium check-links readability review-due bench-setup bench lock clean
 
+# Only what requirements.txt pins by version and hash, pip and setuptools included:
+# pip refuses any file whose hash differs, and --no-deps lets nothing in unlisted.
 $(VENV)/.installed: requirements.txt
 	python3 -m venv $(VENV)
-	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -r requirements.txt
+	$(PY) -m pip install --quiet --require-hashes --no-deps -r requirements.txt
+	$(PY) -m pip check
 	touch $@
 
 # axe-core for the browser tests; Lighthouse for bench/lighthouse.py and its test.
@@ -38,13 +40,13 @@ check-links: $(VENV)/.installed
 
 ## readability: print every page's reading grade (aim for about 6; a page above 8 fails make test)
 readability: $(VENV)/.installed
-	@PYTHONPATH=hooks $(PY) -m checks.readability
+	@$(PY) tests/readability.py
 
 ## review-due: list pages whose next_review is past or within DAYS days (default 30)
 DAYS ?= 30
 REVIEW_FLAGS ?=
 review-due: $(VENV)/.installed
-	@PYTHONPATH=hooks $(PY) -m checks.review_due --days $(DAYS) $(REVIEW_FLAGS)
+	@$(PY) .ci/review_due.py --days $(DAYS) $(REVIEW_FLAGS)
 
 ## bench-setup: install what the benchmarks need (the same as make test's set-up)
 bench-setup: $(VENV)/.installed node_modules/.installed chromium
@@ -53,6 +55,11 @@ bench-setup: $(VENV)/.installed node_modules/.installed chromium
 bench: bench-setup
 	@status=0; for script in page_weight build_time live_preview lighthouse; do \
 	  echo "== bench/$$script.py"; $(PY) bench/$$script.py || status=1; done; exit $$status
+
+## lock: regenerate requirements.txt from requirements.in, every package pinned by version and hash (after editing requirements.in)
+lock: $(VENV)/.installed
+	$(VENV)/bin/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras \
+	  --no-emit-index-url --no-emit-find-links --output-file=requirements.txt requirements.in
 
 clean:
 	rm -rf site $(VENV) node_modules .pytest_cache

@@ -40,13 +40,13 @@ check-links: $(VENV)/.installed
 
 ## readability: print every page's reading grade (aim for about 6; a page above 8 fails make test)
 readability: $(VENV)/.installed
-	@$(PY) tests/readability.py
+	@PYTHONPATH=hooks $(PY) -m checks.readability
 
 ## review-due: list pages whose next_review is past or within DAYS days (default 30)
 DAYS ?= 30
 REVIEW_FLAGS ?=
 review-due: $(VENV)/.installed
-	@$(PY) .ci/review_due.py --days $(DAYS) $(REVIEW_FLAGS)
+	@PYTHONPATH=hooks $(PY) -m checks.review_due --days $(DAYS) $(REVIEW_FLAGS)
 
 ## bench-setup: install what the benchmarks need (the same as make test's set-up)
 bench-setup: $(VENV)/.installed node_modules/.installed chromium

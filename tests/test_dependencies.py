@@ -7,7 +7,7 @@ import re
 from importlib.metadata import distributions, version
 from pathlib import Path
 
-from problems import Problem, report
+from checks.problems import Problem, report
 
 ROOT = Path(__file__).resolve().parent.parent
 LOCK = "requirements.txt"

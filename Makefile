@@ -3,7 +3,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test chromium check-links readability review-due bench-setup bench lock clean
+.PHONY: serve build check test chromium check-links readability review-due bench-setup bench lock clean
 
 # Only what requirements.txt pins by version and hash, pip and setuptools included:
 # pip refuses any file whose hash differs, and --no-deps lets nothing in unlisted.
@@ -29,6 +29,10 @@ build: $(VENV)/.installed
 ## chromium: install Debian's Chromium for the browser tests if it is missing
 chromium:
 	@command -v chromium >/dev/null || { apt-get update -qq && apt-get install -y -qq chromium; }
+
+## check: set up, then run the fast checks: sources, build and built site, no browser (under a minute)
+check: $(VENV)/.installed
+	$(PY) -m pytest tests --ignore=tests/browser
 
 ## test: set up, then run every check (build, sources, built site, browser)
 test: $(VENV)/.installed node_modules/.installed chromium

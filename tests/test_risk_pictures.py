@@ -125,25 +125,3 @@ def test_each_mistake_in_the_data_file_is_named_with_its_line_and_fix(old, new, 
     problems = [str(problem) for problem in read_risk_data(broken, bib_keys())[2]]
     assert len(problems) == 1 and problems[0].startswith(
         f"docs/data/risks.yml:{broken.splitlines().index(line) + 1}: {expected}"), problems
-
-
-def test_a_bad_marker_fails_the_build_with_its_line(site_copy):
-    site_copy.replace("docs/risks.md", "<!-- risk-picture: bruising-boyce -->", "<!-- risk-picture bruising-boyce -->")
-    site_copy.replace("docs/risks.md", "<!-- risk-picture: pain-boyce -->", "<!-- risk-picture: pain-boyc -->")
-    lines = site_copy.read("docs/risks.md").splitlines()
-    result = site_copy.build()
-    assert result.returncode != 0
-    bad_line = lines.index("<!-- risk-picture bruising-boyce -->") + 1
-    unknown_line = lines.index("<!-- risk-picture: pain-boyc -->") + 1
-    assert (f"docs/risks.md:{bad_line}: '<!-- risk-picture bruising-boyce -->' is not a marker the site "
-            "understands. Fix: write '<!-- fact-box -->'") in result.stderr
-    assert (f"docs/risks.md:{unknown_line}: risk picture 'pain-boyc' is not in docs/data/risks.yml "
-            "(did you mean pain-boyce?). Fix:") in result.stderr
-    assert not site_copy.site.exists()
-
-
-def test_a_harm_without_a_source_fails_the_build(site_copy):
-    site_copy.replace("docs/data/risks.yml", "    source: witt2009safety\n", "")
-    result = site_copy.build()
-    assert result.returncode != 0
-    assert "docs/data/risks.yml:" in result.stderr and "harm 'collapsed-lung-witt' has no source. Fix:" in result.stderr

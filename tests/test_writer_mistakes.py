@@ -1,0 +1,122 @@
+"""Every mistake in CONTRIBUTING.md's table "When the build stops", in its order, made
+in a copy of the real site: the build stops, and its messages name the file, the
+line and the fix, exactly as a writer reads them. Change a row here when its
+message changes there."""
+
+from __future__ import annotations
+
+import pytest
+
+UNUSED_ENTRY = "\n@article{nobody2020unused,\n  author = {Nobody, Anne},\n  title = {Unused},\n  journal = {J},\n  year = {2020},\n}\n"
+
+# (file, text in it, what the writer typed instead, a line the build must print)
+MISTAKES = {
+    "unknown key": ("docs/risks.md", "[@brady2014adverse]. It found", "[@brady2014advers]. It found",
+                    "docs/risks.md:42: citation [@brady2014advers] not found in refs.bib (did you mean "
+                    "brady2014adverse?). Fix: use a key that exists in refs.bib, or add the entry to refs.bib"),
+    "words in a citation": ("docs/risks.md", "[@brady2014adverse]. It found", "[see @brady2014adverse, p. 4]. It found",
+                            "docs/risks.md:42: 'see @brady2014adverse, p. 4' is not a citation the site can render. "
+                            "Fix: cite as [@key] or [@key1; @key2]"),
+    "citation in code": ("docs/risks.md", "[@brady2014adverse]. It found", "`[@brady2014adverse]`. It found",
+                         "docs/risks.md:42: a citation is inside code and would not be rendered. "
+                         "Fix: move the [@key] out of the backticks or code block"),
+    "uncited entry": ("refs.bib", "\n@article{pavkovich", UNUSED_ENTRY + "\n@article{pavkovich",
+                      "refs.bib: entry 'nobody2020unused' is not cited on any page. Fix: cite it with "
+                      "[@nobody2020unused] where the site relies on it, or delete the entry"),
+    "missing field": ("refs.bib", "  journal   = {International Journal of Sports Physical Therapy},\n", "",
+                      "refs.bib:20: entry 'pavkovich2015use' has no 'journal' field. Fix: add journal = {...},"),
+    "key not lowercase": ("refs.bib", "{pavkovich2015use,", "{Pavkovich2015use,",
+                          "refs.bib:20: key 'Pavkovich2015use' is not lowercase letters and digits. Fix: name it "
+                          "authorYYYYword"),
+    "key used twice": ("refs.bib", "@article{pavkovich2015use,", "@article{dunning2018electrical,",
+                       "refs.bib:28: key 'dunning2018electrical' is used twice (also on line 20). Fix: give each "
+                       "entry its own key"),
+    "DOI as a web address": ("refs.bib", "{10.1111/j.1526-4637.2011.01204.x}",
+                             "{https://doi.org/10.1111/j.1526-4637.2011.01204.x}",
+                             "refs.bib:15: doi 'https://doi.org/10.1111/j.1526-4637.2011.01204.x' in "
+                             "'alonsoblanco2011prevalence' is not well formed. Fix: write the bare DOI"),
+    "text outside an entry": ("refs.bib", "\n@article{pavkovich", "\nPavkovich R. Dry needling. 2015.\n@article{pavkovich",
+                              "refs.bib:20: text outside any entry: 'Pavkovich R. Dry needling. 2015.' is ignored. "
+                              "Fix: start each entry with '@'"),
+    "entry never closed": ("refs.bib", "  year      = {2015},\n  annote", "  year      = {2015,\n  annote",
+                           "refs.bib:20: entry 'pavkovich2015use' is never closed (a '}' is missing). Fix: make every"),
+    "syntax error": ("refs.bib", "  year      = {2015},\n  annote", "  year      = {2015}\n  annote",
+                     "refs.bib:25: BibTeX syntax error: syntax error. Fix: check this line and the one above it"),
+    "too many commas": ("refs.bib", "{Pavkovich, Ron}", "{Pavkovich, Ron, Jr, PT}",
+                        "refs.bib:21: Too many commas in 'Pavkovich, Ron, Jr, PT'. Fix: write each person as "
+                        "'Surname, Given names'"),
+    "LaTeX command": ("refs.bib", "{The use of dry needling", "{The \\emph{use} of dry needling",
+                      "refs.bib:22: '\\emph' in the title of 'pavkovich2015use' would show on the page as typed. "
+                      "Fix: write the plain text"),
+    "no front matter": ("docs/benefits.md", "---\ntitle: Benefits\n", "title: Benefits\n",
+                        "docs/benefits.md:1: the page has no front matter. Fix: start the page with a '---' block"),
+    "no title": ("docs/benefits.md", "title: Benefits\n", "",
+                 "docs/benefits.md:1: front matter has no 'title'. Fix: add 'title:' with the page title"),
+    "description length": ("docs/benefits.md", "description: What research", "description: Short.\nnotes: What research",
+                           "docs/benefits.md:3: description is 6 characters long. Fix: write one sentence of 50 to "
+                           "160 characters"),
+    "bad date": ("docs/benefits.md", "last_reviewed: 2026-11-25", "last_reviewed: 25/11/2026",
+                 "docs/benefits.md:4: last_reviewed '25/11/2026' is not a valid date. Fix: write the date as YYYY-MM-DD"),
+    "dates in the wrong order": ("docs/benefits.md", "next_review: 2027-11-25", "next_review: 2026-01-01",
+                                 "docs/benefits.md:5: next_review 2026-01-01 is not after last_reviewed 2026-11-25. "
+                                 "Fix: set next_review to a later date"),
+    "front matter not YAML": ("docs/benefits.md", "title: Benefits", "title: [Benefits",
+                              "docs/benefits.md:3: the front matter is not valid YAML. Fix: write each line as "
+                              "'name: value'"),
+    "link to a missing page": ("docs/index.md", "](understanding.md)", "](understandng.md)",
+                               "docs/index.md:39: link to 'understandng.md' points to a file that does not exist in "
+                               "docs/. Fix: link to 'understanding.md' if that is the file you meant"),
+    "missing anchor": ("docs/index.md", "](risks.md#collapsed-lung)", "](risks.md#colapsed-lung)",
+                       "Doc file 'index.md' contains a link 'risks.md#colapsed-lung', but the doc 'risks.md' does "
+                       "not contain an anchor '#colapsed-lung'."),
+    "redirect to a missing page": ("mkdocs.yml", "what-is-dry-needling.md: understanding.md",
+                                   "what-is-dry-needling.md: understandng.md",
+                                   "mkdocs.yml:94: redirect from 'what-is-dry-needling.md' goes to 'understandng.md', "
+                                   "which is not a file in docs/. Fix: write 'what-is-dry-needling.md: "
+                                   "understanding.md' if that is the page you meant"),
+    "glossary line": ("docs/includes/glossary.md", "*[chronic pain]: Pain", "[chronic pain]: Pain",
+                      "docs/includes/glossary.md:3: this line is not a glossary entry. Fix: write it as "
+                      "'*[term]: definition'"),
+    "glossary term twice": ("docs/includes/glossary.md", "*[chronic pain]: Pain", "*[acupuncture]: Pain",
+                            "docs/includes/glossary.md:3: 'acupuncture' is defined twice. Fix: keep one definition"),
+    "marker mistyped": ("docs/risks.md", "<!-- fact-box -->", "<!-- factbox -->",
+                        "docs/risks.md:23: '<!-- factbox -->' is not a marker the site understands. "
+                        "Fix: write '<!-- fact-box -->'"),
+    "picture not in the data": ("docs/risks.md", "<!-- risk-picture: bleeding-boyce -->",
+                                "<!-- risk-picture: bleeding-boyse -->",
+                                "docs/risks.md:38: risk picture 'bleeding-boyse' is not in docs/data/risks.yml "
+                                "(did you mean bleeding-boyce?). Fix: use the id of a harm"),
+    "script": ("docs/benefits.md", "\n# Benefits\n", "\n# Benefits\n\n<script>alert(1)</script>\n",
+               "docs/benefits.md:10: the page contains a <script> element. Fix:"),
+    "event handler": ("docs/benefits.md", "\n# Benefits\n", '\n# Benefits\n\n<p onclick="alert(1)">Hi</p>\n',
+                      "docs/benefits.md:10: the page has an event handler, onclick=, on a <p>. Fix: remove onclick="),
+    "javascript: link": ("docs/benefits.md", "\n# Benefits\n", "\n# Benefits\n\n[Hi](javascript:alert(1))\n",
+                         "docs/benefits.md:10: the page has a <a href> that points to 'javascript:alert(1)'. Fix: link to a page"),
+    "script in an SVG": ("docs/assets/favicon.svg", "<svg", "<svg onload=\"alert(1)\"",
+                         "docs/assets/favicon.svg:1: the image has an event handler, onload=, on a <svg>. Fix: remove onload="),
+    "box without text": ("docs/index.md", "    Call emergency services", "Call emergency services",
+                         "docs/index.md:10: the page has a box 'Get urgent help' with a title but no text. "
+                         "Fix: indent each line of the box's text by 4 spaces"),
+    "harm without a source": ("docs/data/risks.yml", "    source: boyce2020adverse\n", "",
+                              "docs/data/risks.yml:41: harm 'any-minor-boyce' has no source. Fix: add 'source:' with "
+                              "the refs.bib key of the study"),
+    "figure not in the data": ("docs/risks.md", "about 1 in 6 treatments (16%)", "about 1 in 5 treatments (16%)",
+                               "docs/risks.md:31: '1 in 5 treatments (16%)' is not a figure in docs/data/risks.yml. "
+                               "Fix:"),
+    "review in the future": ("docs/benefits.md", "last_reviewed: 2026-11-25", "last_reviewed: 2999-01-01",
+                             "docs/benefits.md:4: last_reviewed 2999-01-01 is in the future. Fix: set it to the day"),
+    "review more than 3 years away": ("docs/benefits.md", "next_review: 2027-11-25", "next_review: 2031-01-01",
+                                      "docs/benefits.md:5: next_review 2031-01-01 is more than 3 years after "
+                                      "last_reviewed 2026-11-25. Fix: set it to 2029-11-25 or earlier"),
+    "snippet outside docs": ("docs/benefits.md", "\n# Benefits\n", '\n# Benefits\n\n--8<-- "../refs.bib"\n',
+                             "docs/benefits.md:10: the snippet '../refs.bib' is not a file inside docs/. Fix: include "
+                             "only files in docs/"),
+}
+
+
+@pytest.mark.parametrize("file, old, new, message", MISTAKES.values(), ids=MISTAKES.keys())
+def test_the_build_names_the_mistake(site_copy, file, old, new, message):
+    site_copy.replace(file, old, new)
+    output = site_copy.failed_build_output()
+    assert message in output, output
+    assert not site_copy.site.exists()

@@ -74,7 +74,7 @@ def page(number: int, cited: list[str], rng: random.Random) -> str:
             f"# Synthetic page {number}\n\n" + "\n\n".join(body) + "\n")
 
 
-def write_synthetic_site(destination: Path, pages: int, entries: int, seed: int = 1) -> Path:
+def write_synthetic_site(destination: Path, pages: int, entries: int, seed: int = 1, prune: bool = False) -> Path:
     rng = random.Random(seed)
     root = copy_sources(destination)
     keys = entry_keys(entries, rng)
@@ -92,6 +92,8 @@ def write_synthetic_site(destination: Path, pages: int, entries: int, seed: int 
         nav.append({f"Synthetic page {number}": f"synthetic/page-{number:04d}.md"})
     config = yaml.safe_load((root / "mkdocs.yml").read_text(encoding="utf-8"))
     config["nav"].append({SECTION: nav})
+    if prune:  # Material renders the whole nav on every page otherwise: pages x pages
+        config["theme"]["features"].append("navigation.prune")
     (root / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
     return root
 

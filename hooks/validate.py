@@ -7,7 +7,7 @@ import logging
 import shutil
 from pathlib import Path
 
-from mkdocs.exceptions import PluginError
+from mkdocs.exceptions import BuildError, PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
 
 from checks.problems import read_source, report
@@ -65,12 +65,19 @@ def on_files(files, config):
 
 
 def on_post_build(config):
-    if config.strict and _warnings_logged():
-        _remove_output("the build logged warnings")
+    if config.strict and _warnings_logged() and _removed_output():
+        log.error(_deleted("the build logged warnings", "listed above"))
 
 
 def on_build_error(error):
-    _remove_output("the build failed")
+    if not _removed_output():
+        return
+    if isinstance(error, BuildError):
+        # MkDocs logs a BuildError's problems only after this event: the line about site/
+        # joins the end of that message, so a writer reads what is wrong first.
+        error.message += "\n" + _deleted("The build failed", "listed above")
+    else:  # an unexpected error, which MkDocs shows after this line
+        log.error(_deleted("the build failed", "shown below"))
 
 
 def _warnings_logged() -> bool:
@@ -78,10 +85,16 @@ def _warnings_logged() -> bool:
     return any(getattr(handler, "get_counts", lambda: [])() for handler in handlers)
 
 
-def _remove_output(why: str) -> None:
+def _removed_output() -> bool:
+    """Delete site/ after a failed `mkdocs build` (never under `mkdocs serve`, whose site
+    is its own temporary folder); whether there was one to delete."""
     site_dir = state["site_dir"]
     if state["command"] != "build" or site_dir is None or not site_dir.is_dir():
-        return
+        return False
     shutil.rmtree(site_dir)
-    log.error(f"{why}, so {site_dir.name}/ was deleted: it must not be published. "
-              "Fix the problems listed above and build again.")
+    return True
+
+
+def _deleted(why: str, where: str) -> str:
+    return (f"{why}, so {state['site_dir'].name}/ was deleted: it must not be published. "
+            f"Fix the problems {where} and build again.")

@@ -49,3 +49,16 @@ def test_a_site_without_citations_keeps_every_other_check_and_picture(site_copy)
     site_copy.replace("docs/benefits.md", "last_reviewed: 2026-11-25", "last_reviewed: 25/11/2026")
     output = site_copy.failed_build_output()
     assert "docs/benefits.md:4: last_reviewed '25/11/2026' is not a valid date" in output
+
+
+def test_a_failed_build_lists_the_problems_before_saying_site_was_deleted(site_copy):
+    (site_copy.root / "site").mkdir()
+    (site_copy.root / "site" / "index.html").write_text("an old build")
+    site_copy.replace("docs/risks.md", "[@brady2014adverse]. It found", "[@brady2014advers]. It found")
+    result = site_copy.build()
+    lines = result.stderr.splitlines()
+    problem = next(number for number, line in enumerate(lines) if "docs/risks.md:42: citation" in line)
+    deleted = next(number for number, line in enumerate(lines) if "site/ was deleted" in line)
+    assert result.returncode != 0 and not site_copy.site.exists()
+    assert problem < deleted, result.stderr
+    assert "Fix the problems listed above" in lines[deleted]

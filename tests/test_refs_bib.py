@@ -18,6 +18,18 @@ GOOD = """% comment
   pages   = {134--140},
   doi     = {10.1179/2042618613Y.0000000044},
   pmid    = {25125935},
+  annote  = {Survey. Metadata verified against: PubMed record.},
+}
+"""
+# A journal's export as a writer pastes it: capitalised key, DOI as a web address,
+# a LaTeX command in the title, and no annote.
+PASTED = """@article{Brady_2014,
+  author = {Brady, Sarah and Doody, Catherine},
+  title = {Adverse events following \\textit{trigger point} dry needling},
+  journal = {Journal},
+  year = 2014,
+  doi = {https://doi.org/10.1179/2042618613Y.0000000044},
+  url = {https://doi.org/10.1179/2042618613Y.0000000044}
 }
 """
 
@@ -52,6 +64,42 @@ def test_broken_entry_is_reported_with_line_and_fix(tmp_path, old, new, expected
     problems = problems_in(tmp_path, GOOD.replace(old, new, 1))
     assert any(problem.startswith(expected) or expected in problem for problem in problems), problems
     assert all("Fix:" in problem for problem in problems)
+
+
+def test_every_problem_in_a_pasted_entry_is_reported_at_once(tmp_path):
+    problems = problems_in(tmp_path, GOOD + PASTED)
+    assert [problem.split(". Fix:")[0] for problem in problems] == [
+        "refs.bib:13: key 'Brady_2014' is not lowercase letters and digits",
+        "refs.bib:13: entry 'Brady_2014' has no 'annote' field",
+        "refs.bib:15: '\\textit' in the title of 'Brady_2014' would show on the page as typed",
+        "refs.bib:18: doi 'https://doi.org/10.1179/2042618613Y.0000000044' in 'Brady_2014' is not well formed",
+    ]
+
+
+def test_an_entry_pybtex_cannot_parse_hides_nothing(tmp_path):
+    broken = GOOD.replace("  volume  = {22},", "  volume  = {22}").replace("{10.1179", "{doi:10.1179")
+    problems = problems_in(tmp_path, broken + PASTED.replace("\\textit", ""))
+    assert [problem.split(":", 2)[1] for problem in problems] == ["8", "9", "13", "13", "18"], problems
+    assert problems[0].startswith("refs.bib:8: BibTeX syntax error")  # the line after the missing comma
+    # the broken entry's own values are still checked, as typed
+    assert problems[1].startswith("refs.bib:9: doi 'doi:10.1179/2042618613Y.0000000044' in 'brady2014adverse'")
+
+
+def test_a_field_given_twice_is_reported(tmp_path):
+    problems = problems_in(tmp_path, GOOD.replace("  volume", "  year    = {2015},\n  volume"))
+    assert problems == ["refs.bib:2: entry with key brady2014adverse has a duplicate year field. "
+                        "Fix: give each field once in each entry"]
+
+
+def test_an_entry_without_annote_is_reported(tmp_path):
+    problems = problems_in(tmp_path, GOOD.replace("  annote  = {Survey. Metadata verified against: PubMed record.},\n", ""))
+    assert problems == ["refs.bib:2: entry 'brady2014adverse' has no 'annote' field. Fix: add annote = {...}, saying "
+                        "what the source supports and how you checked its details (for example: Metadata verified "
+                        "against: PubMed record)"]
+
+
+def test_the_real_refs_bib_is_clean_and_every_entry_has_an_annote():
+    assert [str(problem) for problem in bib_problems(ROOT / "refs.bib")[0]] == []
 
 
 def test_keys_duplicated_ignoring_case_are_reported(tmp_path):

@@ -7,7 +7,12 @@ from __future__ import annotations
 
 import pytest
 
-UNUSED_ENTRY = "\n@article{nobody2020unused,\n  author = {Nobody, Anne},\n  title = {Unused},\n  journal = {J},\n  year = {2020},\n}\n"
+UNANNOTATED = "\n@article{nobody2020unused,\n  author = {Nobody, Anne},\n  title = {Unused},\n  journal = {J},\n  year = {2020},\n}\n"
+UNUSED_ENTRY = UNANNOTATED.replace("\n}\n", "\n  annote = {Made up for this test.},\n}\n")
+# A real entry (brady2014adverse) as a journal's export gives it: key and DOI both need fixing.
+PASTED = ("\n@article{Brady_2014,\n  author = {Brady, Sarah and Doody, Catherine},\n  title = {Adverse events},\n"
+          "  journal = {Journal of Manual \\& Manipulative Therapy},\n  year = {2014},\n"
+          "  doi = {https://doi.org/10.1179/2042618613Y.0000000044},\n  annote = {Pasted export.}\n}\n")
 
 # (file, text in it, what the writer typed instead, a line the build must print)
 MISTAKES = {
@@ -25,6 +30,9 @@ MISTAKES = {
                       "[@nobody2020unused] where the site relies on it, or delete the entry"),
     "missing field": ("refs.bib", "  journal   = {International Journal of Sports Physical Therapy},\n", "",
                       "refs.bib:20: entry 'pavkovich2015use' has no 'journal' field. Fix: add journal = {...},"),
+    "no annote": ("refs.bib", "\n@article{pavkovich", UNANNOTATED + "\n@article{pavkovich",
+                  "refs.bib:20: entry 'nobody2020unused' has no 'annote' field. Fix: add annote = {...}, saying "
+                  "what the source supports and how you checked its details"),
     "key not lowercase": ("refs.bib", "{pavkovich2015use,", "{Pavkovich2015use,",
                           "refs.bib:20: key 'Pavkovich2015use' is not lowercase letters and digits. Fix: name it "
                           "authorYYYYword"),
@@ -35,6 +43,12 @@ MISTAKES = {
                              "{https://doi.org/10.1111/j.1526-4637.2011.01204.x}",
                              "refs.bib:15: doi 'https://doi.org/10.1111/j.1526-4637.2011.01204.x' in "
                              "'alonsoblanco2011prevalence' is not well formed. Fix: write the bare DOI"),
+    "pasted entry, two problems": ("refs.bib", "\n@article{pavkovich", PASTED + "\n@article{pavkovich",
+                                   "refs.bib cannot be used (2 to fix):\n  refs.bib:20: key 'Brady_2014' is not "
+                                   "lowercase letters and digits. Fix: name it authorYYYYword: first author's surname, "
+                                   "year, first main title word, for example brady2014adverse\n  refs.bib:25: doi "
+                                   "'https://doi.org/10.1179/2042618613Y.0000000044' in 'Brady_2014' is not well "
+                                   "formed. Fix: write the bare DOI"),
     "text outside an entry": ("refs.bib", "\n@article{pavkovich", "\nPavkovich R. Dry needling. 2015.\n@article{pavkovich",
                               "refs.bib:20: text outside any entry: 'Pavkovich R. Dry needling. 2015.' is ignored. "
                               "Fix: start each entry with '@'"),

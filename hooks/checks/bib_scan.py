@@ -1,6 +1,6 @@
 """refs.bib read the way BibTeX reads it, entry by entry by brace depth, with the
 line of each entry and field: what pybtex would drop or skip without a word is
-reported here, before pybtex parses the file."""
+reported here, and an entry pybtex cannot parse is parsed apart from the others."""
 
 from __future__ import annotations
 
@@ -8,6 +8,10 @@ import bisect
 import functools
 import re
 from dataclasses import dataclass, field
+
+from pybtex.database import BibliographyDataError, InvalidNameString
+from pybtex.database.input.bibtex import Parser
+from pybtex.scanner import PybtexSyntaxError
 
 from checks.problems import Problem
 
@@ -24,6 +28,7 @@ class Entry:
     key: str
     line: int
     body: str = ""
+    text: str = ""  # from its '@' to its closing brace, for parsing the entry on its own
     field_lines: dict[str, int] = field(default_factory=dict)
 
 
@@ -79,7 +84,7 @@ def scan(text: str, name: str) -> tuple[list[Entry], list[Problem]]:
                 name, entry.line, f"entry '{entry.key}' is never closed (a '}}' is missing)",
                 "make every '{' in this entry have a matching '}', and end the entry with '}'"))
             break
-        entry.body = text[match.end():end]
+        entry.body, entry.text = text[match.end():end], text[at:end + 1]
         for name_match in FIELD_NAME.finditer(entry.body):
             entry.field_lines[name_match.group(1).lower()] = line_of(
                 text, match.end() + name_match.start(1))
@@ -109,3 +114,39 @@ def _fields_follow(text: str, pos: int) -> bool:
     nxt = text.find("@", pos)
     stray = text[pos:] if nxt == -1 else text[pos:nxt]
     return re.search(r"^\s*,?\s*[A-Za-z][\w-]*\s*=", stray, re.MULTILINE) is not None
+
+
+def raw_values(entry: Entry) -> dict[str, str]:
+    """Each field's value as typed, without its outer braces or quotes."""
+    matches = list(FIELD_NAME.finditer(entry.body))
+    values = {}
+    for match, following in zip(matches, matches[1:] + [None]):
+        value = entry.body[match.end():following.start() if following else None].strip().rstrip(",").rstrip()
+        if len(value) > 1 and value[0] + value[-1] in ("{}", '""'):
+            value = value[1:-1]
+        values[match.group(1).lower()] = value
+    return values
+
+
+def each_entry_parsed(entries: list[Entry], name: str) -> tuple[list[tuple[Entry, dict]], list[Problem]]:
+    """Each entry parsed on its own, with its fields: an entry pybtex cannot parse hides
+    no problem in the others, and its own values are checked as typed (raw_values)."""
+    checked, problems = [], []
+    for entry in entries:
+        parsed = []
+        try:
+            parsed = list(Parser().parse_string(entry.text).entries.values())
+        except PybtexSyntaxError as error:
+            problems.append(Problem(name, entry.line + error.lineno - 1, f"BibTeX syntax error: {error.error_type}",
+                                    "check this line and the one above it for a missing comma, brace or quote"))
+        except InvalidNameString as error:  # pybtex says which name, not where it is
+            names = re.search(r"'(.*)'", str(error))
+            where = entry.text.find(names.group(1)) if names else -1
+            problems.append(Problem(
+                name, entry.line + (line_of(entry.text, where) - 1 if where >= 0 else 0), str(error),
+                "write each person as 'Surname, Given names' and join people with 'and', "
+                "for example {Brady, Sarah and Doody, Catherine}"))
+        except BibliographyDataError as error:  # such as a field given twice
+            problems.append(Problem(name, entry.line, str(error), "give each field once in each entry"))
+        checked.append((entry, parsed[0].fields if parsed else raw_values(entry)))
+    return checked, problems

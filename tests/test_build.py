@@ -57,7 +57,7 @@ def test_a_failed_build_lists_the_problems_before_saying_site_was_deleted(site_c
     site_copy.replace("docs/risks.md", "[@brady2014adverse]. It found", "[@brady2014advers]. It found")
     result = site_copy.build()
     lines = result.stderr.splitlines()
-    problem = next(number for number, line in enumerate(lines) if "docs/risks.md:42: citation" in line)
+    problem = next(number for number, line in enumerate(lines) if "docs/risks.md:43: citation" in line)
     deleted = next(number for number, line in enumerate(lines) if "site/ was deleted" in line)
     assert result.returncode != 0 and not site_copy.site.exists()
     assert problem < deleted, result.stderr

@@ -98,7 +98,8 @@ MISTAKES = [
     ("    source: witt2009safety", "    source:", "    source:", "harm 'collapsed-lung-witt' has no source. Fix: after 'source:'"),
     ("    unit: treatments\n", "    unit: kg\n", "    unit: kg", "harm 'any-minor-boyce' has 'unit: kg'. "
      "Fix: after 'unit:' write what the number counts, one of: treatments, patients, visits, people"),
-    ("    in: 6\n", "    in: 6.0\n", "    in: 6.0", "harm 'bleeding-boyce' has 'in: 6.0'. Fix: after 'in:' write a whole number"),
+    ("    count: 16\n    in: 100\n", "    count: 16\n    in: 100.0\n", "    in: 100.0",
+     "harm 'bleeding-boyce' has 'in: 100.0'. Fix: after 'in:' write a whole number"),
     ("    percentage: 16%\n", "    percentage: 160%\n", "    percentage: 160%", "harm 'bleeding-boyce' has 'percentage: 160%'. "
      "Fix: after 'percentage:' write the share the source gives, with % and no more than 100%, for example 7.7%"),
     ("    percentage: 16%\n", "", "  - id: bleeding-boyce", "harm 'bleeding-boyce' has no percentage (picture needs it). "

@@ -17,13 +17,13 @@ PASTED = ("\n@article{Brady_2014,\n  author = {Brady, Sarah and Doody, Catherine
 # (file, text in it, what the writer typed instead, a line the build must print)
 MISTAKES = {
     "unknown key": ("docs/risks.md", "[@brady2014adverse]. It found", "[@brady2014advers]. It found",
-                    "docs/risks.md:42: citation [@brady2014advers] not found in refs.bib (did you mean "
+                    "docs/risks.md:43: citation [@brady2014advers] not found in refs.bib (did you mean "
                     "brady2014adverse?). Fix: use a key that exists in refs.bib, or add the entry to refs.bib"),
     "words in a citation": ("docs/risks.md", "[@brady2014adverse]. It found", "[see @brady2014adverse, p. 4]. It found",
-                            "docs/risks.md:42: 'see @brady2014adverse, p. 4' is not a citation the site can render. "
+                            "docs/risks.md:43: 'see @brady2014adverse, p. 4' is not a citation the site can render. "
                             "Fix: cite as [@key] or [@key1; @key2]"),
     "citation in code": ("docs/risks.md", "[@brady2014adverse]. It found", "`[@brady2014adverse]`. It found",
-                         "docs/risks.md:42: a citation is inside code and would not be rendered. "
+                         "docs/risks.md:43: a citation is inside code and would not be rendered. "
                          "Fix: move the [@key] out of the backticks or code block"),
     "uncited entry": ("refs.bib", "\n@article{pavkovich", UNUSED_ENTRY + "\n@article{pavkovich",
                       "refs.bib: entry 'nobody2020unused' is not cited on any page. Fix: cite it with "
@@ -78,7 +78,7 @@ MISTAKES = {
                               "docs/benefits.md:3: the front matter is not valid YAML. Fix: write each line as "
                               "'name: value'"),
     "link to a missing page": ("docs/index.md", "](understanding.md)", "](understandng.md)",
-                               "docs/index.md:39: link to 'understandng.md' points to a file that does not exist in "
+                               "docs/index.md:34: link to 'understandng.md' points to a file that does not exist in "
                                "docs/. Fix: link to 'understanding.md' if that is the file you meant"),
     "missing anchor": ("docs/index.md", "](risks.md#collapsed-lung)", "](risks.md#colapsed-lung)",
                        "Doc file 'index.md' contains a link 'risks.md#colapsed-lung', but the doc 'risks.md' does "
@@ -94,12 +94,33 @@ MISTAKES = {
     "glossary term twice": ("docs/includes/glossary.md", "*[chronic pain]: Pain", "*[acupuncture]: Pain",
                             "docs/includes/glossary.md:3: 'acupuncture' is defined twice. Fix: keep one definition"),
     "marker mistyped": ("docs/risks.md", "<!-- fact-box -->", "<!-- factbox -->",
-                        "docs/risks.md:23: '<!-- factbox -->' is not a marker the site understands. "
+                        "docs/risks.md:24: '<!-- factbox -->' is not a marker the site understands. "
                         "Fix: write '<!-- fact-box -->'"),
     "picture not in the data": ("docs/risks.md", "<!-- risk-picture: bleeding-boyce -->",
                                 "<!-- risk-picture: bleeding-boyse -->",
-                                "docs/risks.md:38: risk picture 'bleeding-boyse' is not in docs/data/risks.yml "
+                                "docs/risks.md:39: risk picture 'bleeding-boyse' is not in docs/data/risks.yml "
                                 "(did you mean bleeding-boyce?). Fix: use the id of a harm"),
+    "claim not in the data": ("docs/risks.md", "<!-- claim: soreness-duration -->", "<!-- claim: soreness-duraton -->",
+                              "docs/risks.md:50: claim 'soreness-duraton' is not in docs/data/claims.yml (did you mean "
+                              "soreness-duration?). Fix: use the id of a claim in docs/data/claims.yml, or add the claim there"),
+    "claim marker mistyped": ("docs/risks.md", "<!-- claim: soreness-duration -->", "<!-- claims: soreness-duration -->",
+                              "docs/risks.md:50: '<!-- claims: soreness-duration -->' is not a marker the site "
+                              "understands. Fix: write '<!-- claim: id -->'"),
+    "claim no page shows": ("docs/risks.md", "<!-- claim: blood-thinners -->\n", "",
+                            "docs/data/claims.yml:127: claim 'blood-thinners' is not shown on any page. Fix: show it "
+                            "with '<!-- claim: blood-thinners -->' where the site relies on it, or delete it"),
+    "claim source not in refs.bib": ("docs/data/claims.yml", "sources: [munoz2022dry]", "sources: [munoz2022]",
+                                     "docs/data/claims.yml:131: claim 'blood-thinners' cites 'munoz2022', which is not "
+                                     "in refs.bib. Fix: use the key of a refs.bib entry, or add the entry to refs.bib"),
+    "claim without certainty": ("docs/data/claims.yml", "    certainty: not graded\n", "",
+                                "docs/data/claims.yml:127: claim 'blood-thinners' has no certainty. Fix: add "
+                                "'certainty:' with how sure we are"),
+    "certainty not a level": ("docs/data/claims.yml", "    certainty: guidance\n", "    certainty: guidence\n",
+                              "docs/data/claims.yml:125: claim 'tell-clinician-first' has certainty 'guidence', which "
+                              "is not a level under 'levels:' (did you mean guidance?). Fix: write one of: high,"),
+    "number not in the finding": ("docs/data/claims.yml", "usually lasts less than 72 hours", "usually lasts less than 48 hours",
+                                  "docs/data/claims.yml:142: claim 'soreness-duration' says 48, which its finding does "
+                                  "not give. Fix: copy the number from the source into 'finding:', or correct the text"),
     "script": ("docs/benefits.md", "\n# Benefits\n", "\n# Benefits\n\n<script>alert(1)</script>\n",
                "docs/benefits.md:10: the page contains a <script> element. Fix:"),
     "event handler": ("docs/benefits.md", "\n# Benefits\n", '\n# Benefits\n\n<p onclick="alert(1)">Hi</p>\n',
@@ -108,14 +129,14 @@ MISTAKES = {
                          "docs/benefits.md:10: the page has a <a href> that points to 'javascript:alert(1)'. Fix: link to a page"),
     "script in an SVG": ("docs/assets/favicon.svg", "<svg", "<svg onload=\"alert(1)\"",
                          "docs/assets/favicon.svg:1: the image has an event handler, onload=, on a <svg>. Fix: remove onload="),
-    "box without text": ("docs/index.md", "    Call emergency services", "Call emergency services",
-                         "docs/index.md:10: the page has a box 'Get urgent help' with a title but no text. "
+    "box without text": ("docs/benefits.md", "\n# Benefits\n", '\n# Benefits\n\n!!! note "Note"\nNot indented.\n',
+                         "docs/benefits.md:10: the page has a box 'Note' with a title but no text. "
                          "Fix: indent each line of the box's text by 4 spaces"),
     "harm without a source": ("docs/data/risks.yml", "    source: boyce2020adverse\n", "",
-                              "docs/data/risks.yml:41: harm 'any-minor-boyce' has no source. Fix: add 'source:' with "
+                              "docs/data/risks.yml:42: harm 'any-minor-boyce' has no source. Fix: add 'source:' with "
                               "the refs.bib key of the study"),
-    "figure not in the data": ("docs/risks.md", "about 1 in 6 treatments (16%)", "about 1 in 5 treatments (16%)",
-                               "docs/risks.md:31: '1 in 5 treatments (16%)' is not a figure in docs/data/risks.yml. "
+    "figure not in the data": ("docs/risks.md", "about 16 in 100 treatments (16%)", "about 15 in 100 treatments (16%)",
+                               "docs/risks.md:32: '15 in 100 treatments (16%)' is not a figure in docs/data/risks.yml. "
                                "Fix:"),
     "review in the future": ("docs/benefits.md", "last_reviewed: 2026-11-25", "last_reviewed: 2999-01-01",
                              "docs/benefits.md:4: last_reviewed 2999-01-01 is in the future. Fix: set it to the day"),

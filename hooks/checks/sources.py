@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from checks.citations import citation_problems, cited_keys
+from checks.claims import cited_in_claims
 from checks.front_matter import front_matter_problems
 from checks.links import broken_link_problems, broken_redirect_problems, snippet_problems
 from checks.problems import Problem
@@ -41,7 +42,7 @@ def source_problems(pages: list[Source], site: Site) -> tuple[list[Problem], set
         problems += broken_link_problems(page.name, page.src_uri, page.text, site.known)
         problems += snippet_problems(page.name, page.text, site.docs)
     problems += broken_redirect_problems(site.config_file, site.redirects, site.known)
-    return problems, cited
+    return problems, cited | cited_in_claims(site.docs)
 
 
 def uncited_problems(keys: set[str], cited: set[str]) -> list[Problem]:

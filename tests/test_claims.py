@@ -1,0 +1,74 @@
+"""docs/data/claims.yml: each claim written once and shown the same on every page that
+asks for it, with its citation and how sure we are; what the data file may get wrong
+that the writer-mistakes table does not show; and data that reaches the page as text."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from checks.claims import marker_problems, read_claims
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT / "docs" / "data" / "claims.yml"
+KEYS = set(re.findall(r"^@\w+\{([^,]+),", (ROOT / "refs.bib").read_text(encoding="utf-8"), re.MULTILINE))
+
+
+def claims(text: str | None = None):
+    return read_claims(DATA.read_text(encoding="utf-8") if text is None else text, KEYS, [])
+
+
+def test_the_data_file_has_no_problems():
+    assert claims()[1] == []
+
+
+@pytest.mark.parametrize("old, new, expected", [
+    ("  - id: blood-thinners\n", "  - id: soreness-duration\n", "claim 'soreness-duration' is written twice"),
+    ("claims: [collapsed-lung-signs,", "claims: [collapsed-lung-sign,",
+     "claim 'collapsed-lung-sign' is not in docs/data/claims.yml (did you mean collapsed-lung-signs?)"),
+    ("  - name: low\n", "  - name: Low!\n", "level 'Low!' has 'name: Low!'. Fix: after 'name:' write the level's name"),
+])
+def test_each_mistake_in_the_data_file_is_named(old, new, expected):
+    text = DATA.read_text(encoding="utf-8")
+    assert old in text
+    problems = [str(problem) for problem in claims(text.replace(old, new, 1))[1]]
+    assert any(expected in problem for problem in problems), problems
+
+
+def test_a_claim_without_items_cannot_be_shown_as_tick_boxes():
+    problems, _ = marker_problems("docs/x.md", "# X\n\n<!-- claim: soreness-duration, as tick boxes -->\n", claims()[0])
+    assert [str(problem) for problem in problems] == [
+        "docs/x.md:3: claim 'soreness-duration' has no items to show as tick boxes. Fix: remove ', as tick boxes', "
+        "or give the claim 'items:' in docs/data/claims.yml"]
+
+
+def test_a_claim_reads_the_same_on_every_page_that_shows_it(built_site):
+    def soreness(page: str) -> str:
+        html = (built_site.site / page / "index.html").read_text(encoding="utf-8")
+        return re.search(r"<p>Soreness after needling is very common\..*?</p>", html).group()
+    # Footnote numbers depend on the page; the words and the source may not.
+    texts = {page: re.sub(r'<sup id="fnref:([^"]+)">.*?</sup>', r"[\1]", soreness(page))
+             for page in ("risks", "handout", "checklist")}
+    assert len(set(texts.values())) == 1, texts
+    assert texts["risks"] == ("<p>Soreness after needling is very common. It usually lasts less than 72 hours "
+                              "[martinpintadozugasti2018postneedling].</p>")
+
+
+def test_the_urgent_help_box_is_the_same_on_every_page_and_says_how_sure(built_site):
+    boxes = set()
+    for page in ("", "risks", "handout", "checklist"):
+        html = (built_site.site / page / "index.html").read_text(encoding="utf-8")
+        box = re.search(r'<div class="admonition danger">.*?</div>', html, re.DOTALL).group()
+        boxes.add(re.sub(r'<sup id="fnref:([^"]+)">.*?</sup>', r"[\1]", re.sub(r'href="[^"]*"', "", box)))
+    assert len(boxes) == 1
+    box = boxes.pop()
+    assert "about 2 days later" in box and "How sure are we?</a> Case reports:" in box
+
+
+def test_claim_text_reaches_the_page_as_text(site_copy):
+    site_copy.replace("docs/data/claims.yml", "Soreness after needling is very common.",
+                      "Soreness <script>alert('x')</script> *is* [very](javascript:alert('y')) common.")
+    html = (site_copy.successful_build().site / "risks" / "index.html").read_text(encoding="utf-8")
+    assert "Soreness &lt;script&gt;alert('x')&lt;/script&gt; *is* [very](javascript:alert('y')) common" in html

@@ -81,8 +81,8 @@ def on_env(env, config, files):
 def claim_block(claim: dict, as_tick_boxes: bool = False) -> list[str]:
     cites = "; ".join(f"@{key}" for key in claim["sources"])
     text = markdown_text(claim["text"])
-    # The citation goes before the last full stop, as everywhere else on the site.
-    block = [f"{text[:-1]} [{cites}]." if text.endswith(".") else f"{text} [{cites}]"]
+    # The citation goes before the last full stop or colon, as everywhere else on the site.
+    block = [f"{text[:-1]} [{cites}]{text[-1]}" if text.endswith((".", ":")) else f"{text} [{cites}]"]
     if "items" in claim:
         block += [""] + [f"- {'[ ] ' if as_tick_boxes else ''}{markdown_text(item)}" for item in claim["items"]]
     return block

@@ -107,19 +107,19 @@ MISTAKES = {
                               "docs/risks.md:50: '<!-- claims: soreness-duration -->' is not a marker the site "
                               "understands. Fix: write '<!-- claim: id -->'"),
     "claim no page shows": ("docs/risks.md", "<!-- claim: blood-thinners -->\n", "",
-                            "docs/data/claims.yml:127: claim 'blood-thinners' is not shown on any page. Fix: show it "
+                            "docs/data/claims.yml:128: claim 'blood-thinners' is not shown on any page. Fix: show it "
                             "with '<!-- claim: blood-thinners -->' where the site relies on it, or delete it"),
     "claim source not in refs.bib": ("docs/data/claims.yml", "sources: [munoz2022dry]", "sources: [munoz2022]",
-                                     "docs/data/claims.yml:131: claim 'blood-thinners' cites 'munoz2022', which is not "
+                                     "docs/data/claims.yml:132: claim 'blood-thinners' cites 'munoz2022', which is not "
                                      "in refs.bib. Fix: use the key of a refs.bib entry, or add the entry to refs.bib"),
     "claim without certainty": ("docs/data/claims.yml", "    certainty: not graded\n", "",
-                                "docs/data/claims.yml:127: claim 'blood-thinners' has no certainty. Fix: add "
+                                "docs/data/claims.yml:128: claim 'blood-thinners' has no certainty. Fix: add "
                                 "'certainty:' with how sure we are"),
     "certainty not a level": ("docs/data/claims.yml", "    certainty: guidance\n", "    certainty: guidence\n",
-                              "docs/data/claims.yml:125: claim 'tell-clinician-first' has certainty 'guidence', which "
+                              "docs/data/claims.yml:126: claim 'tell-clinician-first' has certainty 'guidence', which "
                               "is not a level under 'levels:' (did you mean guidance?). Fix: write one of: high,"),
     "number not in the finding": ("docs/data/claims.yml", "usually lasts less than 72 hours", "usually lasts less than 48 hours",
-                                  "docs/data/claims.yml:142: claim 'soreness-duration' says 48, which its finding does "
+                                  "docs/data/claims.yml:143: claim 'soreness-duration' says 48, which its finding does "
                                   "not give. Fix: copy the number from the source into 'finding:', or correct the text"),
     "script": ("docs/benefits.md", "\n# Benefits\n", "\n# Benefits\n\n<script>alert(1)</script>\n",
                "docs/benefits.md:10: the page contains a <script> element. Fix:"),

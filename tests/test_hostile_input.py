@@ -93,8 +93,8 @@ def test_a_quoted_review_date_builds_and_reads_as_a_date(site_copy):
 
 @pytest.mark.parametrize("old, new, message", [
     ("    percentage: 16%\n", "    percentage: 160%\n", "harm 'bleeding-boyce' has 'percentage: 160%'. Fix: after"),
-    ("    count: 16\n    in: 100\n", "    count: 16\n    in: 90\n",
-     "harm 'bleeding-boyce' says about 16 in 90 but 16%, which is about 16 in 100"),
+    ("    count: 47\n    in: 1000\n", "    count: 47\n    in: 100\n",
+     "harm 'bleeding-brady' says about 47 in 100 but 4.65%, which is about 47 in 1,011"),
     ("    count: 2\n    in: 229230\n", "    count: 20\n    in: 229230\n",
      "harm 'collapsed-lung-witt' says 20 in 229,230, which is 0.008725%, not 0.0009%"),
     ("    count: 60\n    in: 60\n", "    count: 0\n    in: 0\n", "harm 'soreness-martin' has 'in: 0'. Fix: after 'in:'"),

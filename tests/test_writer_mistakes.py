@@ -138,6 +138,11 @@ MISTAKES = {
     "figure not in the data": ("docs/risks.md", "about 16 in 100 treatments (16%)", "about 15 in 100 treatments (16%)",
                                "docs/risks.md:32: '15 in 100 treatments (16%)' is not a figure in docs/data/risks.yml. "
                                "Fix:"),
+    "words and picture out of different numbers": ("docs/data/risks.yml", "    count: 8\n    in: 100\n",
+                                                   "    count: 1\n    in: 13\n",
+                                                   "docs/data/risks.yml:73: harm 'bruising-boyce' says 1 in 13 but its "
+                                                   "picture shows 100 dots. Fix: give it as a number in 100 ('in: 100'), "
+                                                   "the same as its picture"),
     "review in the future": ("docs/benefits.md", "last_reviewed: 2026-11-25", "last_reviewed: 2999-01-01",
                              "docs/benefits.md:4: last_reviewed 2999-01-01 is in the future. Fix: set it to the day"),
     "review more than 3 years away": ("docs/benefits.md", "next_review: 2027-11-25", "next_review: 2031-01-01",

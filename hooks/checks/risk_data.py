@@ -62,6 +62,10 @@ def figure_disagreements(harm: dict) -> list[tuple[str, str]]:
     count, total, percentage = harm["count"], harm["in"], harm.get("percentage")
     if count > total:
         return [(f"has count {count} in {total}", "count is how many of the 'in' had it, so no bigger than 'in'")]
+    if harm.get("picture", total) != total:
+        # Words and dots side by side must count out of the same number ("1 in 13" beside 8 of 100 dots).
+        return [(f"says {count} in {total:,} but its picture shows {harm['picture']:,} dots",
+                 f"give it as a number in {harm['picture']:,} ('in: {harm['picture']}'), the same as its picture")]
     if percentage is None:
         return []
     share = float(percentage.rstrip("%"))

@@ -3,7 +3,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build check test chromium check-links readability review-due bench-setup bench lock clean
+.PHONY: serve build check test chromium check-links add-ref readability review-due bench-setup bench lock clean
 
 # Only what requirements.txt pins by version and hash, pip and setuptools included:
 # pip refuses any file whose hash differs, and --no-deps lets nothing in unlisted.
@@ -41,6 +41,10 @@ test: $(VENV)/.installed node_modules/.installed chromium
 ## check-links: fetch every external link (needs the network; weekly in CI)
 check-links: $(VENV)/.installed
 	CHECK_EXTERNAL_LINKS=1 $(PY) -m pytest tests/test_external_links.py
+
+## add-ref: add the source with this DOI to refs.bib in the house style, to check and cite (needs the network): make add-ref DOI=10.xxxx/yyyy
+add-ref: $(VENV)/.installed
+	@$(PY) tools/add_ref.py $(if $(KEY),--key '$(KEY)') -- '$(DOI)'
 
 ## readability: print every page's reading grade (aim for about 6; a page above 8 fails make test)
 readability: $(VENV)/.installed

@@ -112,6 +112,11 @@ def bib_problems(path: Path) -> tuple[list[Problem], BibliographyData | None]:
                         f"create {name} next to mkdocs.yml")], None
     except UnicodeDecodeError as error:
         return [not_utf8(name, error)], None
+    return text_problems(text, name)
+
+
+def text_problems(text: str, name: str) -> tuple[list[Problem], BibliographyData | None]:
+    """bib_problems for a bibliography's text, such as an entry before it is added."""
     entries, problems = scan(text, name)
     problems += entry_problems(entries, name)
     bib = None

@@ -44,7 +44,8 @@ def on_pre_build(config):
 def on_page_markdown(markdown, page, config, files):
     name = f"docs/{page.file.src_uri}"
     # Lines are counted in the file itself: risk_pictures.py has already drawn its boxes here.
-    problems, page_shows = marker_problems(name, read_source(Path(page.file.abs_src_path), name), data)
+    source = read_source(Path(page.file.abs_src_path), name) if page.file.abs_src_path else markdown
+    problems, page_shows = marker_problems(name, source, data)
     if problems:
         raise PluginError(report(problems, "Some claims cannot be shown"))
     shown.update(page_shows)

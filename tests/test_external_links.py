@@ -2,6 +2,7 @@
 fetches them (CHECK_EXTERNAL_LINKS=1, run weekly), itself tested against a local server."""
 
 import os
+import socket
 import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -9,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from checks.external_links import links_in_sources, malformed_external_links, unreachable_links
+from checks.external_links import links_to_check, malformed_external_links, unreachable_links
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -30,7 +31,10 @@ def test_http_and_malformed_links_are_reported(site_copy):
 
 
 class _Answers(BaseHTTPRequestHandler):
+    requests: list[str] = []
+
     def do_GET(self):
+        self.requests.append(self.path)
         if self.path == "/ok":
             self.send_response(200)
         elif self.path == "/moved":
@@ -75,18 +79,59 @@ def test_link_fetcher_against_a_local_server(local_server, path, expected):
         assert "Fix:" in problems[0]
 
 
+def closed_port_urls(count):
+    """Addresses on sites that do not answer, as every site does not for a machine with no
+    network (each 127.0.0.x is a site of its own, with nothing listening on the port)."""
+    with socket.socket() as closed:
+        closed.bind(("127.0.0.1", 0))
+        port = closed.getsockname()[1]
+    return [f"http://127.0.0.{number}:{port}/page" for number in range(1, count + 1)]
+
+
+def test_a_link_on_several_pages_is_fetched_and_reported_once(local_server):
+    _Answers.requests[:] = []
+    links = [("docs/a.md", 3, local_server + "/missing"), ("docs/b.md", 9, local_server + "/missing"),
+             ("refs.bib", 40, local_server + "/missing"), ("docs/b.md", 12, local_server + "/ok")]
+    assert [str(p) for p in unreachable_links(links, timeout=2)] == [
+        f"docs/a.md:3: link '{local_server}/missing' answers 404 Not Found (also linked from docs/b.md:9, "
+        "refs.bib:40). Fix: find the page's new address, or link to another source"]
+    assert sorted(_Answers.requests) == ["/missing", "/ok"]
+
+
+def test_with_no_network_one_line_says_so_before_fetching_the_rest(local_server):
+    _Answers.requests[:] = []
+    dead = closed_port_urls(3)
+    links = [("docs/a.md", number, url) for number, url in enumerate(dead, start=1)]
+    links += [("docs/b.md", number, f"{local_server}/ok?{number}") for number in range(50)]
+    problems = [str(p) for p in unreachable_links(links, timeout=2)]
+    assert len(problems) == 1 and problems[0].startswith(f"make check-links: no network: {dead[0]} did not answer (")
+    assert problems[0].endswith(", nor did the first links to 2 other sites. Fix: connect to the internet and run "
+                                "make check-links again")
+    assert _Answers.requests == []
+
+
+def test_one_site_down_is_not_taken_for_no_network(local_server):
+    links = [("docs/a.md", 1, closed_port_urls(1)[0]), ("docs/a.md", 2, local_server + "/ok"),
+             ("docs/a.md", 3, local_server + "/missing")]
+    problems = [str(p) for p in unreachable_links(links, timeout=2)]
+    assert [p.split(" '")[0] for p in problems] == ["docs/a.md:1: link", "docs/a.md:3: link"], problems
+    assert "did not answer" in problems[0] and "answers 404" in problems[1]
+
+
+def test_links_are_named_where_a_writer_typed_them(built_site):
+    links = links_to_check(ROOT, built_site.site)
+    places = {}
+    for name, _, url in links:
+        places.setdefault(url, set()).add(name.split("/")[0])
+    assert places, "no external links found"
+    # a link typed in docs/ or refs.bib is never named by its built page as well
+    assert all(where in ({"docs"}, {"refs.bib"}, {"docs", "refs.bib"}, {"site"}) for where in places.values())
+    assert {"site"} in places.values() and {"docs"} in places.values()  # the theme's links, and the writers'
+
+
 @pytest.mark.skipif(os.environ.get("CHECK_EXTERNAL_LINKS") != "1",
                     reason="needs the network: run `make check-links` (weekly in CI)")
 def test_external_links_answer(built_site):
-    from checks.html_pages import read_site
-    links = {(f"site/{page.relative}", tag.line, tag.attrs["href"])
-             for page in read_site(built_site.site).values() for tag in page.links()
-             if tag.attrs["href"].startswith("https://")}
-    links |= set(links_in_sources(ROOT))
-    seen, unique = set(), []
-    for link in sorted(links):
-        if link[2] not in seen:
-            seen.add(link[2])
-            unique.append(link)
-    problems = unreachable_links(unique)
-    assert not problems, "\n".join(map(str, problems))
+    problems = unreachable_links(links_to_check(ROOT, built_site.site))
+    if problems:  # the lines a writer acts on, without a traceback
+        pytest.fail("\n".join(map(str, problems)), pytrace=False)

@@ -10,6 +10,7 @@ import urllib.request
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from checks.html_pages import read_site
 from checks.problems import Problem
 
 MARKDOWN_URL = re.compile(r"\]\(\s*<?([a-z][a-z0-9+.-]*:[^)\s>]*)|<([a-z][a-z0-9+.-]*://[^>\s]+)>"
@@ -17,6 +18,9 @@ MARKDOWN_URL = re.compile(r"\]\(\s*<?([a-z][a-z0-9+.-]*:[^)\s>]*)|<([a-z][a-z0-9
 BIB_URL = re.compile(r"^\s*url\s*=\s*[{\"]([^}\"]*)", re.IGNORECASE)
 HOST = re.compile(r"^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$", re.IGNORECASE)
 ALLOWED_SCHEMES = {"https", "mailto"}
+# Sites (host and port) tried first: when none of them answers, the machine has no network
+# (three sites down at once is unlikely), and fetching the rest would only list each link.
+NO_NETWORK_SITES = 3
 
 
 def links_in_sources(root: Path):
@@ -45,21 +49,56 @@ def malformed_external_links(root: Path) -> list[Problem]:
     return problems
 
 
+def links_to_check(root: Path, site: Path) -> list[tuple[str, int, str]]:
+    """(file, line, url) for every web link, where a writer can change it: links typed in
+    docs/ and refs.bib, then built-site links for the urls no source has (the theme's)."""
+    links = [link for link in links_in_sources(root) if link[2].startswith(("https://", "http://"))]
+    typed = {url for _, _, url in links}
+    for page in read_site(site).values():
+        links += [(f"site/{page.relative}", tag.line, tag.attrs["href"]) for tag in page.links()
+                  if tag.attrs["href"].startswith("https://") and tag.attrs["href"] not in typed]
+    return links
+
+
 def unreachable_links(links, timeout: float = 10.0) -> list[Problem]:
-    """Fetch each (file, line, url): the opt-in check, which needs the network."""
-    problems = []
+    """Fetch each url once, however many places link to it, and report it once, naming
+    every place. The first url of each of the first few sites is fetched first: when none
+    of them answers, the machine has no network, and one problem says so instead of one
+    per link."""
+    places: dict[str, list[tuple[str, int]]] = {}
     for name, number, url in links:
-        if not url.startswith("https://") and not url.startswith("http://"):
-            continue
-        request = urllib.request.Request(url, headers={"User-Agent": "dry-needling-explained link check"})
-        try:
-            with urllib.request.urlopen(request, timeout=timeout) as response:
-                response.read(1)
-        except urllib.error.HTTPError as error:
-            problems.append(Problem(name, number, f"link '{url}' answers {error.code} {error.reason}",
-                                    "find the page's new address, or link to another source"))
-        except (urllib.error.URLError, socket.timeout, TimeoutError, ConnectionError) as error:
-            reason = getattr(error, "reason", error)
-            problems.append(Problem(name, number, f"link '{url}' did not answer ({reason})",
-                                    "check the address; if the site is down, try again later"))
+        if url.startswith(("https://", "http://")):
+            places.setdefault(url, []).append((name, number))
+    first_of_site: dict[str, str] = {}
+    for url in places:
+        first_of_site.setdefault(urlsplit(url).netloc, url)
+    probes = list(first_of_site.values())[:NO_NETWORK_SITES]
+    answers = {}
+    for url in probes + [url for url in places if url not in probes]:
+        answers[url] = _answer(url, timeout)
+        if url == probes[-1] and len(probes) == NO_NETWORK_SITES and not any(answers[p][1] for p in probes):
+            return [Problem("make check-links", None, f"no network: {probes[0]} {answers[probes[0]][0]}, nor did "
+                            f"the first links to {len(probes) - 1} other sites",
+                            "connect to the internet and run make check-links again")]
+    problems = []
+    for url, where in places.items():
+        what, answered = answers[url]
+        if what:
+            also = ", ".join(f"{name}:{number}" for name, number in where[1:])
+            problems.append(Problem(*where[0], f"link '{url}' {what}" + (f" (also linked from {also})" if also else ""),
+                                    "find the page's new address, or link to another source" if answered
+                                    else "check the address; if the site is down, try again later"))
     return problems
+
+
+def _answer(url: str, timeout: float) -> tuple[str | None, bool]:
+    """What is wrong with the link (None when nothing is), and whether its site answered."""
+    request = urllib.request.Request(url, headers={"User-Agent": "dry-needling-explained link check"})
+    try:
+        with urllib.request.urlopen(request, timeout=timeout) as response:
+            response.read(1)
+        return None, True
+    except urllib.error.HTTPError as error:
+        return f"answers {error.code} {error.reason}", True
+    except (urllib.error.URLError, socket.timeout, TimeoutError, ConnectionError) as error:
+        return f"did not answer ({getattr(error, 'reason', error)})", False  # no site, or none reachable

@@ -70,8 +70,9 @@ def house_key(people, fields: dict) -> str:
 
 
 def cleaned(name: str, value: str) -> str:
-    value = re.sub(r"<[^>]+>", "", html.unescape(value))  # Crossref's JATS tags, and &amp; for &
-    value = re.sub(r"(?<!\\)([&%#$_])", r"\\\1", " ".join(value.split()))
+    value = " ".join(re.sub(r"<[^>]+>", "", html.unescape(value)).split())  # Crossref's JATS tags; &amp; for &
+    if name != "url":  # BibTeX's special characters, escaped as the checks expect
+        value = re.sub(r"(?<!\\)([&%#$_])", r"\\\1", value)
     if name == "pages":
         value = re.sub(r"\s*(?:[–—]|-+)\s*", "--", value)
     elif name == "month":  # written as BibTeX's macro (aug), as every entry in refs.bib has it
@@ -141,8 +142,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--key", help="a key of your own, when the one made from the record is taken")
     parser.add_argument("--bib", type=Path, default=ROOT / "refs.bib")
     parser.add_argument("--resolver", default="https://doi.org", help="where DOIs resolve (a test's own server)")
-    args = parser.parse_args(argv)
-    print(add_ref(args.doi, args.bib, args.resolver, args.key))
+    print(add_ref(**vars(parser.parse_args(argv))))
 
 
 if __name__ == "__main__":

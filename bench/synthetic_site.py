@@ -47,7 +47,8 @@ def bib_entry(key: str, rng: random.Random) -> str:
             f"  volume = {{{rng.randint(1, 60)}}},\n  number = {{{rng.randint(1, 12)}}},\n"
             f"  pages = {{{first}--{first + rng.randint(3, 20)}}},\n"
             f"  doi = {{10.{rng.randint(1000, 9999)}/bench.{key}}},\n"
-            f"  pmid = {{{rng.randint(1000000, 39999999)}}},\n}}\n")
+            f"  pmid = {{{rng.randint(1000000, 39999999)}}},\n"
+            "  annote = {Generated for the build benchmark; not a real source.},\n}\n")
 
 
 def sentence(rng: random.Random) -> str:

@@ -39,8 +39,8 @@ test: $(VENV)/.installed node_modules/.installed chromium
 	$(PY) -m pytest tests
 
 ## check-links: fetch every external link (needs the network; weekly in CI)
-check-links: $(VENV)/.installed
-	CHECK_EXTERNAL_LINKS=1 $(PY) -m pytest tests/test_external_links.py
+check-links: build
+	@PYTHONPATH=hooks $(PY) -m checks.external_links
 
 ## add-ref: add the source with this DOI to refs.bib in the house style, to check and cite (needs the network): make add-ref DOI=10.xxxx/yyyy
 add-ref: $(VENV)/.installed

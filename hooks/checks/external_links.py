@@ -102,3 +102,20 @@ def _answer(url: str, timeout: float) -> tuple[str | None, bool]:
         return f"answers {error.code} {error.reason}", True
     except (urllib.error.URLError, socket.timeout, TimeoutError, ConnectionError) as error:
         return f"did not answer ({getattr(error, 'reason', error)})", False  # no site, or none reachable
+
+
+def main() -> int:
+    """`make check-links`: every external link of the sources and of the built site/."""
+    root = Path(__file__).resolve().parents[2]
+    problems = unreachable_links(links_to_check(root, root / "site"))
+    for problem in problems:
+        print(problem)
+    if not problems:
+        print("Every external link answers.")
+    elif problems[0].file != "make check-links":  # not the one line that says there is no network
+        print(f"{len(problems)} link{'s' * (len(problems) != 1)} to fix.")
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -9,15 +9,19 @@ from escaping import markdown_text
 def how_often(harm: dict) -> str:
     """The frequency as the table on the risks page words it."""
     count, total, unit = harm["count"], harm["in"], harm["unit"]
+    share = harm.get("percentage")
     if count == 0:
-        return f"None in {total:,} {unit}"
+        limit = f" (at most about 1 in {harm['at_most']:,})" if harm.get("at_most") else ""
+        return f"None in {total:,} {unit}{limit}"
     if count == total:
         return f"All {total:,} {unit}"
+    if harm.get("fewer_than"):
+        return f"Fewer than {count:,} in {total:,} {unit}" + (f" (under {share})" if share else "")
     if harm.get("about"):
-        return f"About {count:,} in {total:,} {unit} ({harm['percentage']})"
+        return f"About {count:,} in {total:,} {unit}" + (f" ({share})" if share else "")
     if harm.get("rounded"):
-        return f"{count:,} in {total:,} {unit} (about 1 in {harm['rounded']:,}, {harm['percentage']})"
-    return f"{count:,} in {total:,} {unit} ({harm['percentage']})"
+        return f"{count:,} in {total:,} {unit} (about 1 in {harm['rounded']:,}" + (f", {share})" if share else ")")
+    return f"{count:,} in {total:,} {unit}" + (f" ({share})" if share else "")
 
 
 def dots_filled(harm: dict) -> int:
@@ -27,6 +31,8 @@ def dots_filled(harm: dict) -> int:
 
 def in_pictures_words(harm: dict) -> str:
     """The frequency out of the picture's dots, as in "about 16 in 100 treatments (16%)"."""
+    if harm.get("fewer_than"):
+        return f"fewer than {dots_filled(harm):,} in {harm['picture']:,} {harm['unit']} (under {harm['percentage']})"
     return f"about {dots_filled(harm):,} in {harm['picture']:,} {harm['unit']} ({harm['percentage']})"
 
 

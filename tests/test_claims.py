@@ -10,14 +10,17 @@ from pathlib import Path
 import pytest
 
 from checks.claims import marker_problems, read_claims
+from checks.risk_data import read_risk_data
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "docs" / "data" / "claims.yml"
 KEYS = set(re.findall(r"^@\w+\{([^,]+),", (ROOT / "refs.bib").read_text(encoding="utf-8"), re.MULTILINE))
+# A claim's "N in M" figures must be ones docs/data/risks.yml gives.
+HARMS = read_risk_data((ROOT / "docs" / "data" / "risks.yml").read_text(encoding="utf-8"), None)[1]
 
 
 def claims(text: str | None = None):
-    return read_claims(DATA.read_text(encoding="utf-8") if text is None else text, KEYS, [])
+    return read_claims(DATA.read_text(encoding="utf-8") if text is None else text, KEYS, HARMS)
 
 
 def test_the_data_file_has_no_problems():

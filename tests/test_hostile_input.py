@@ -93,10 +93,12 @@ def test_a_quoted_review_date_builds_and_reads_as_a_date(site_copy):
 
 @pytest.mark.parametrize("old, new, message", [
     ("    percentage: 16%\n", "    percentage: 160%\n", "harm 'bleeding-boyce' has 'percentage: 160%'. Fix: after"),
-    ("    count: 47\n    in: 1000\n", "    count: 47\n    in: 100\n",
-     "harm 'bleeding-brady' says about 47 in 100 but 4.65%, which is about 47 in 1,011"),
-    ("    count: 2\n    in: 229230\n", "    count: 20\n    in: 229230\n",
-     "harm 'collapsed-lung-witt' says 20 in 229,230, which is 0.008725%, not 0.0009%"),
+    ("    count: 5\n    in: 100\n", "    count: 5\n    in: 1000\n",
+     "harm 'bleeding-brady' says about 5 in 1,000 but 4.7%, which is about 5 in 106"),
+    ("    count: 6\n    in: 31822\n", "    count: 60\n    in: 31822\n",
+     "harm 'fainting-white' says about 1 in 5,000, but 60 in 31,822 is not"),
+    ("    count: 0\n    in: 7629\n", "    count: 1\n    in: 7629\n",
+     "harm 'serious-brady' has an upper limit ('at_most') but a count of 1"),
     ("    count: 60\n    in: 60\n", "    count: 0\n    in: 0\n", "harm 'soreness-martin' has 'in: 0'. Fix: after 'in:'"),
 ])
 def test_figures_that_disagree_in_the_data_file_are_refused(site_copy, old, new, message):
@@ -115,7 +117,7 @@ def test_markup_in_data_files_and_front_matter_shows_as_text(site_copy):
     site_copy.replace("docs/includes/glossary.md", "*[sterile]: Free of germs.",
                       "*[sterile]: Free of <b onclick=alert(2)>germs</b>.")
     site_copy.replace("docs/data/risks.yml", "    label: Bleeding\n", '    label: Bleeding" onmouseover="alert(3)\n')
-    site_copy.replace("docs/data/risks.yml", "    who: Acupuncture, 229,230 patients",
+    site_copy.replace("docs/data/risks.yml", "    who: Acupuncture in Germany, 229,230 patients",
                       "    who: Acupuncture <i>x</i> [y](javascript:alert(4)) { onclick=alert(5) }")
     site_copy.replace("docs/about.md", "title: About this site", 'title: About <script>alert(6)</script> "this" site')
     site = site_copy.successful_build().site

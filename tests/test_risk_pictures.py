@@ -34,7 +34,9 @@ def filled_dots(harm: dict) -> int:
 
 def expected_words(harm: dict) -> str:
     filled = filled_dots(harm)
-    return (f"{harm['label']}: about {filled:,} in {harm['picture']:,} {harm['unit']} ({harm['percentage']}). "
+    how = "fewer than" if harm.get("fewer_than") else "about"
+    under = "under " if harm.get("fewer_than") else ""
+    return (f"{harm['label']}: {how} {filled:,} in {harm['picture']:,} {harm['unit']} ({under}{harm['percentage']}). "
             f"{filled:,} of {harm['picture']:,} dots filled in.")
 
 

@@ -101,10 +101,10 @@ MISTAKES = {
                                 "docs/risks.md:39: risk picture 'bleeding-boyse' is not in docs/data/risks.yml "
                                 "(did you mean bleeding-boyce?). Fix: use the id of a harm"),
     "claim not in the data": ("docs/risks.md", "<!-- claim: soreness-duration -->", "<!-- claim: soreness-duraton -->",
-                              "docs/risks.md:50: claim 'soreness-duraton' is not in docs/data/claims.yml (did you mean "
+                              "docs/risks.md:56: claim 'soreness-duraton' is not in docs/data/claims.yml (did you mean "
                               "soreness-duration?). Fix: use the id of a claim in docs/data/claims.yml, or add the claim there"),
     "claim marker mistyped": ("docs/risks.md", "<!-- claim: soreness-duration -->", "<!-- claims: soreness-duration -->",
-                              "docs/risks.md:50: '<!-- claims: soreness-duration -->' is not a marker the site "
+                              "docs/risks.md:56: '<!-- claims: soreness-duration -->' is not a marker the site "
                               "understands. Fix: write '<!-- claim: id -->'"),
     "claim no page shows": ("docs/risks.md", "<!-- claim: blood-thinners -->\n", "",
                             "docs/data/claims.yml:128: claim 'blood-thinners' is not shown on any page. Fix: show it "
@@ -133,14 +133,14 @@ MISTAKES = {
                          "docs/benefits.md:10: the page has a box 'Note' with a title but no text. "
                          "Fix: indent each line of the box's text by 4 spaces"),
     "harm without a source": ("docs/data/risks.yml", "    source: boyce2020adverse\n", "",
-                              "docs/data/risks.yml:42: harm 'any-minor-boyce' has no source. Fix: add 'source:' with "
+                              "docs/data/risks.yml:47: harm 'any-minor-boyce' has no source. Fix: add 'source:' with "
                               "the refs.bib key of the study"),
     "figure not in the data": ("docs/risks.md", "about 16 in 100 treatments (16%)", "about 15 in 100 treatments (16%)",
                                "docs/risks.md:32: '15 in 100 treatments (16%)' is not a figure in docs/data/risks.yml. "
                                "Fix:"),
     "words and picture out of different numbers": ("docs/data/risks.yml", "    count: 8\n    in: 100\n",
                                                    "    count: 1\n    in: 13\n",
-                                                   "docs/data/risks.yml:73: harm 'bruising-boyce' says 1 in 13 but its "
+                                                   "docs/data/risks.yml:78: harm 'bruising-boyce' says 1 in 13 but its "
                                                    "picture shows 100 dots. Fix: give it as a number in 100 ('in: 100'), "
                                                    "the same as its picture"),
     "review in the future": ("docs/benefits.md", "last_reviewed: 2026-11-25", "last_reviewed: 2999-01-01",

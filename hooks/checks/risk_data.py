@@ -15,7 +15,7 @@ from checks.schema import line_of, load_validator, schema_problems
 DATA_NAME = "docs/data/risks.yml"
 # Beside the data it describes; hooks/ and docs/ sit side by side in every copy of the site.
 SCHEMA = Path(__file__).resolve().parents[2] / "docs" / "data" / "risks.schema.json"
-# "about 1 in 6 treatments (16%)", "2 of 229,230 patients", "1 in 115,000 (0.0009%)"
+# "about 1 in 6 treatments (16%)", "2 of 229,230 patients", "at most about 1 in 2,500 (0.04%)"
 FIGURE = re.compile(r"\b(\d[\d,]*) (?:in|of) (\d[\d,]*)(?: (treatments|patients|visits|people))?"
                     r"(?: \((\d+(?:\.\d+)?%)\))?")
 
@@ -66,10 +66,16 @@ def figure_disagreements(harm: dict) -> list[tuple[str, str]]:
         # Words and dots side by side must count out of the same number ("1 in 13" beside 8 of 100 dots).
         return [(f"says {count} in {total:,} but its picture shows {harm['picture']:,} dots",
                  f"give it as a number in {harm['picture']:,} ('in: {harm['picture']}'), the same as its picture")]
+    if harm.get("at_most") and count != 0:
+        return [(f"has an upper limit ('at_most') but a count of {count}",
+                 "give 'at_most' only for a harm none had (count 0), as the upper limit the source gives")]
+    check = "check both against the source"
     if percentage is None:
+        # A share too small to read is left out; a rounded "1 in N" must still agree.
+        if harm.get("rounded") and (count == 0 or not within_rounding(total / count, harm["rounded"])):
+            return [(f"says about 1 in {harm['rounded']:,}, but {count} in {total:,} is not", check)]
         return []
     share = float(percentage.rstrip("%"))
-    check = "check both against the source"
     if harm.get("about"):
         if count == 0 or share == 0 or not within_rounding(count * 100 / share, total):
             return [(f"says about {count} in {total:,} but {percentage}, which is about "
@@ -113,5 +119,7 @@ def figures_not_in_data(name: str, number: int, line: str, harms) -> list[Proble
 
 
 def _gives(harm: dict, count: int, total: int, unit: str | None, percentage: str | None) -> bool:
+    if count == 1 and harm.get("at_most") == total:  # the upper limit of a harm none had
+        return unit in (None, harm["unit"]) and percentage in (None, f"{100 / total:g}%")
     same = (count, total) == (harm["count"], harm["in"]) or (count == 1 and total == harm.get("rounded"))
     return same and unit in (None, harm["unit"]) and percentage in (None, harm.get("percentage"))

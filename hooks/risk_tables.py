@@ -11,7 +11,7 @@ def how_often(harm: dict) -> str:
     count, total, unit = harm["count"], harm["in"], harm["unit"]
     share = harm.get("percentage")
     if count == 0:
-        limit = f" (at most about 1 in {harm['at_most']:,})" if harm.get("at_most") else ""
+        limit = f" (at most about 1 in {harm['at_most']:,}, {100 / harm['at_most']:g}%)" if harm.get("at_most") else ""
         return f"None in {total:,} {unit}{limit}"
     if count == total:
         return f"All {total:,} {unit}"

@@ -110,11 +110,12 @@ MISTAKES = [
      "not a field the site knows. Fix: correct its spelling or remove it; the fields are id, label, count, in, about,"),
     ("    label: Bleeding\n", "    label: [Bleeding]\n", "    label: [Bleeding]", "harm 'bleeding-boyce' has 'label: "
      "[\"Bleeding\"]'. Fix: after 'label:' write what happened, in words (no [ ] or { } around them)"),
-    ("    sources: [chys2023clinical]", "    sources: []", "    sources: []",
+    ("    sources: [chys2023clinical, stieven2020dry]", "    sources: []", "    sources: []",
      "benefit 'Compared with other treatments' has no sources. Fix: after 'sources:' write the refs.bib keys"),
     ("  - label: In the long term\n", "  - In the long term\n  - label: Later\n", "  - In the long term",
      "benefit number 3 is not laid out as the site expects. Fix: write it as one benefit: 'label:', 'text:'"),
-    ("    sources: [chys2023clinical]", "    sources: [chys2023]", "    sources: [chys2023]",
+    ("    sources: [chys2023clinical, stieven2020dry]", "    sources: [chys2023, stieven2020dry]",
+     "    sources: [chys2023, stieven2020dry]",
      "source 'chys2023' is not in refs.bib. Fix: use the key of a refs.bib entry, or add the entry to refs.bib"),
     ("    count: 60\n", "    count: 61\n", "  - id: soreness-martin", "harm 'soreness-martin' has count 61 in 60. Fix:"),
 ]

@@ -107,19 +107,19 @@ MISTAKES = {
                               "docs/risks.md:56: '<!-- claims: soreness-duration -->' is not a marker the site "
                               "understands. Fix: write '<!-- claim: id -->'"),
     "claim no page shows": ("docs/risks.md", "<!-- claim: blood-thinners -->\n", "",
-                            "docs/data/claims.yml:128: claim 'blood-thinners' is not shown on any page. Fix: show it "
+                            "docs/data/claims.yml:130: claim 'blood-thinners' is not shown on any page. Fix: show it "
                             "with '<!-- claim: blood-thinners -->' where the site relies on it, or delete it"),
     "claim source not in refs.bib": ("docs/data/claims.yml", "sources: [munoz2022dry]", "sources: [munoz2022]",
-                                     "docs/data/claims.yml:132: claim 'blood-thinners' cites 'munoz2022', which is not "
+                                     "docs/data/claims.yml:134: claim 'blood-thinners' cites 'munoz2022', which is not "
                                      "in refs.bib. Fix: use the key of a refs.bib entry, or add the entry to refs.bib"),
     "claim without certainty": ("docs/data/claims.yml", "    certainty: not graded\n", "",
-                                "docs/data/claims.yml:128: claim 'blood-thinners' has no certainty. Fix: add "
+                                "docs/data/claims.yml:130: claim 'blood-thinners' has no certainty. Fix: add "
                                 "'certainty:' with how sure we are"),
     "certainty not a level": ("docs/data/claims.yml", "    certainty: guidance\n", "    certainty: guidence\n",
-                              "docs/data/claims.yml:126: claim 'tell-clinician-first' has certainty 'guidence', which "
+                              "docs/data/claims.yml:128: claim 'tell-clinician-first' has certainty 'guidence', which "
                               "is not a level under 'levels:' (did you mean guidance?). Fix: write one of: high,"),
     "number not in the finding": ("docs/data/claims.yml", "usually lasts less than 72 hours", "usually lasts less than 48 hours",
-                                  "docs/data/claims.yml:143: claim 'soreness-duration' says 48, which its finding does "
+                                  "docs/data/claims.yml:145: claim 'soreness-duration' says 48, which its finding does "
                                   "not give. Fix: copy the number from the source into 'finding:', or correct the text"),
     "script": ("docs/benefits.md", "\n# Benefits\n", "\n# Benefits\n\n<script>alert(1)</script>\n",
                "docs/benefits.md:10: the page contains a <script> element. Fix:"),
@@ -133,14 +133,14 @@ MISTAKES = {
                          "docs/benefits.md:10: the page has a box 'Note' with a title but no text. "
                          "Fix: indent each line of the box's text by 4 spaces"),
     "harm without a source": ("docs/data/risks.yml", "    source: boyce2020adverse\n", "",
-                              "docs/data/risks.yml:47: harm 'any-minor-boyce' has no source. Fix: add 'source:' with "
+                              "docs/data/risks.yml:48: harm 'any-minor-boyce' has no source. Fix: add 'source:' with "
                               "the refs.bib key of the study"),
     "figure not in the data": ("docs/risks.md", "about 16 in 100 treatments (16%)", "about 15 in 100 treatments (16%)",
                                "docs/risks.md:32: '15 in 100 treatments (16%)' is not a figure in docs/data/risks.yml. "
                                "Fix:"),
     "words and picture out of different numbers": ("docs/data/risks.yml", "    count: 8\n    in: 100\n",
                                                    "    count: 1\n    in: 13\n",
-                                                   "docs/data/risks.yml:78: harm 'bruising-boyce' says 1 in 13 but its "
+                                                   "docs/data/risks.yml:79: harm 'bruising-boyce' says 1 in 13 but its "
                                                    "picture shows 100 dots. Fix: give it as a number in 100 ('in: 100'), "
                                                    "the same as its picture"),
     "review in the future": ("docs/benefits.md", "last_reviewed: 2026-11-25", "last_reviewed: 2999-01-01",

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from checks.front_matter import front_matter_problems
+from checks.front_matter import first_commit_date, front_matter_problems, reviewed_before_it_existed
 from checks.built_site import images_without_alt
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -62,3 +62,20 @@ def test_review_dates_are_shown_on_every_page(built_site):
             continue  # a renamed page's redirect stub (mkdocs-redirects), not a page
         assert "Last reviewed:" in html and "Next review due:" in html, path
         assert 'class="disclaimer"' in html, path
+
+
+def test_no_page_says_it_was_reviewed_before_it_existed():
+    problems = [str(problem) for page in sorted((ROOT / "docs").glob("*.md"))
+                for problem in reviewed_before_it_existed(f"docs/{page.name}", page.read_text(encoding="utf-8"),
+                                                          first_commit_date(page))]
+    assert problems == []
+
+
+def test_a_review_before_the_first_commit_is_refused():
+    import datetime
+    [problem] = reviewed_before_it_existed("docs/risks.md", GOOD, datetime.date(2026, 11, 27))
+    assert str(problem) == ("docs/risks.md:4: last_reviewed 2026-11-25 is before the page's first commit on "
+                            "2026-11-27. Fix: set it to the day the page was last checked against its sources, "
+                            "2026-11-27 or later")
+    assert reviewed_before_it_existed("docs/risks.md", GOOD, datetime.date(2026, 11, 25)) == []
+    assert reviewed_before_it_existed("docs/new.md", GOOD, None) == []  # not committed yet

@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import datetime
 import re
+import subprocess
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import yaml
 
@@ -113,3 +115,30 @@ def review_date_problems(name: str, dates: dict, lines: dict, today: datetime.da
                         f"set it to {latest} or earlier: health information is reviewed at least every "
                         f"{REVIEW_CYCLE_YEARS} years (usually every year)")]
     return []
+
+
+def first_commit_date(path: Path) -> datetime.date | None:
+    """The day the page was first committed, following renames; None outside a Git
+    checkout, in a shallow clone (CI's checkout holds one commit, so every page would
+    seem new) or for a page not committed yet (a new page has no history to be before)."""
+    def git(*args: str) -> subprocess.CompletedProcess:
+        return subprocess.run(["git", *args], cwd=path.parent, capture_output=True, text=True, timeout=30, check=False)
+    try:
+        if git("rev-parse", "--is-shallow-repository").stdout.strip() != "false":
+            return None
+        result = git("log", "--follow", "--format=%ad", "--date=short", "--", path.name)
+    except (OSError, subprocess.SubprocessError):
+        return None
+    dates = result.stdout.split()
+    return datetime.date.fromisoformat(dates[-1]) if result.returncode == 0 and dates else None
+
+
+def reviewed_before_it_existed(name: str, text: str, first_commit: datetime.date | None) -> list[Problem]:
+    """A page cannot have been checked against its sources before it was written."""
+    front = read_front_matter(name, text)
+    last = review_date(front, "last_reviewed")
+    if first_commit is None or last is None or last >= first_commit:
+        return []
+    return [Problem(name, front.lines.get("last_reviewed"),
+                    f"last_reviewed {last} is before the page's first commit on {first_commit}",
+                    f"set it to the day the page was last checked against its sources, {first_commit} or later")]

@@ -62,3 +62,15 @@ def test_references_page_lists_every_entry_with_doi_and_pubmed_links(built_site)
             assert f'href="https://doi.org/{doi}"' in html, f"no DOI link for '{key}'"
         if pmid := entry.fields.get("pmid"):
             assert f'href="https://pubmed.ncbi.nlm.nih.gov/{pmid}/"' in html, f"no PubMed link for '{key}'"
+
+
+def test_a_rate_with_no_citation_is_named_and_a_cited_one_is_not():
+    from checks.citations import uncited_rate_problems
+    text = ("---\ntitle: x\n---\n\n# About 1 in 4\n\nAbout 1 in 4 people get it.\n\nCited: 3 in 100 [@a].\n\n"
+            "Intro [@a]:\n\n- 5 in 100\n- 6%\n\nNo source:\n\n- 7 in 100\n\n<!-- claim: x, 9 in 10 -->\n")
+    problems = [str(problem) for problem in uncited_rate_problems("docs/x.md", text)]
+    assert problems == [
+        "docs/x.md:7: '1 in 4' is a rate or a count with no citation. Fix: cite the study it comes from ([@key]) in "
+        "the same paragraph, or show it as a claim from docs/data/claims.yml (<!-- claim: id -->)",
+        "docs/x.md:18: '7 in 100' is a rate or a count with no citation. Fix: cite the study it comes from ([@key]) in "
+        "the same paragraph, or show it as a claim from docs/data/claims.yml (<!-- claim: id -->)"]

@@ -143,6 +143,9 @@ MISTAKES = {
                                                    "docs/data/risks.yml:79: harm 'bruising-boyce' says 1 in 13 but its "
                                                    "picture shows 100 dots. Fix: give it as a number in 100 ('in: 100'), "
                                                    "the same as its picture"),
+    "rate without a citation": ("docs/risks.md", "about 1 in 5,000 [@white2001adverse].", "about 1 in 5,000.",
+                                "docs/risks.md:60: '6 of 31,822' is a rate or a count with no citation. Fix: cite the "
+                                "study it comes from ([@key]) in the same paragraph, or show it as a claim"),
     "review in the future": ("docs/benefits.md", "last_reviewed: 2026-11-25", "last_reviewed: 2999-01-01",
                              "docs/benefits.md:4: last_reviewed 2999-01-01 is in the future. Fix: set it to the day"),
     "review more than 3 years away": ("docs/benefits.md", "next_review: 2027-11-25", "next_review: 2031-01-01",

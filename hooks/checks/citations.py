@@ -70,3 +70,47 @@ def cited_keys(text: str) -> set[str]:
             found |= {m.group(1) for part in block.group(1).split(";")
                       if (m := CITED_KEY.match(part.strip()))}
     return found
+
+
+# A rate or a count a patient would weigh: "1 in 4", "3 of 100", "25%".
+RATE = re.compile(r"\b\d[\d,]* (?:in|of) \d[\d,]*\b|\b\d+(?:\.\d+)?%")
+LIST_ITEM = re.compile(r"^\s*(?:[-*+]|\d+\.)\s")
+
+
+def uncited_rate_problems(name: str, text: str) -> list[Problem]:
+    """Each paragraph of prose that states a rate or a count with no citation. A list
+    counts as cited when the paragraph that introduces it is; headings, tables and the
+    markers that show claims or pictures (which carry their own sources) are not prose."""
+    problems, previous_cited = [], False
+    for start, block in _blocks(text):
+        joined = "\n".join(block)
+        cited = "[@" in joined
+        is_list = bool(LIST_ITEM.match(block[0]))
+        if not block[0].lstrip().startswith(("#", "<!--", "|")) and not cited and not (is_list and previous_cited):
+            for offset, line in enumerate(block):
+                if match := RATE.search(line):
+                    problems.append(Problem(name, start + offset, f"'{match.group()}' is a rate or a count with no citation",
+                                            "cite the study it comes from ([@key]) in the same paragraph, or show "
+                                            "it as a claim from docs/data/claims.yml (<!-- claim: id -->)"))
+                    break
+        previous_cited = cited or (is_list and previous_cited)
+    return problems
+
+
+def _blocks(text: str):
+    """The page's prose in blocks separated by blank lines, each with its first line's
+    number; front matter and code are left out."""
+    lines = list(prose_lines(text))
+    if lines and lines[0][1].strip() == "---":
+        end = next((i for i, (_, prose, _) in enumerate(lines[1:], start=1) if prose.strip() in ("---", "...")), 0)
+        lines = lines[end + 1:]
+    block, start = [], None
+    for number, prose, _ in lines:
+        if prose.strip():
+            start = number if not block else start
+            block.append(prose)
+        elif block:
+            yield start, block
+            block = []
+    if block:
+        yield start, block

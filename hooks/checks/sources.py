@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from checks.citations import citation_problems, cited_keys
+from checks.citations import citation_problems, cited_keys, uncited_rate_problems
 from checks.claims import cited_in_claims
 from checks.front_matter import front_matter_problems
 from checks.links import broken_link_problems, broken_redirect_problems, snippet_problems
@@ -38,6 +38,7 @@ def source_problems(pages: list[Source], site: Site) -> tuple[list[Problem], set
         problems += front_matter_problems(page.name, page.text)
         if site.keys is not None:
             problems += citation_problems(page.name, page.text, site.keys)
+            problems += uncited_rate_problems(page.name, page.text)
             cited |= cited_keys(page.text)
         problems += broken_link_problems(page.name, page.src_uri, page.text, site.known)
         problems += snippet_problems(page.name, page.text, site.docs)

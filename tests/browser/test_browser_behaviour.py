@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from browser_checks import (SEARCH_READY, citation_tooltip_problems, closing_notes_problems,
+from browser_checks import (SEARCH_READY, closing_notes_problems,
                             early_search_problems, glossary_problems, horizontal_scroll_problems, loading_problems,
                             palette_problems, search_problems, skip_link_problems)
 
@@ -74,22 +74,6 @@ def test_missing_review_date_and_disclaimer_are_reported(broken_risks_page):
     assert [p.split(" Fix:")[0] for p in problems] == [
         f"{tab.base}risks/: the 'Last reviewed' date is not visible.",
         f"{tab.base}risks/: the disclaimer is not visible."]
-
-
-def test_citations_show_their_reference_on_hover_and_focus(open_tab, site_base, page_paths):
-    tab = open_tab(site_base, **viewport(1280))
-    problems = []
-    for path in page_paths:
-        problems += citation_tooltip_problems(tab.visit(path))
-    assert not problems, "\n".join(problems)
-
-
-def test_citations_without_tooltips_are_reported(broken_risks_page):
-    tab = broken_risks_page('"content.footnote.tooltips", ', "", width=1280)
-    problems = citation_tooltip_problems(tab.page)
-    assert len(problems) == 2, problems
-    assert "/risks/: hovering citation #fn:" in problems[0]
-    assert "/risks/: focusing citation #fn:" in problems[1]
 
 
 def test_search_finds_pneumothorax_on_the_risks_page(open_tab, site_base):

@@ -1,21 +1,21 @@
 """While a visitor reads and uses any page, their browser talks to the site only."""
 
-from browser_checks import SEARCH_FINISHED, TOOLTIP, requests_to_other_hosts, type_in_search
+from browser_checks import SEARCH_FINISHED, requests_to_other_hosts, type_in_search
 
 QUERY = "pneumothorax"
 
 
 def use_page(tab, path):
-    """Load the page, search, and open a citation's tooltip: every feature that
+    """Load the page, search, and open a citation's reference: every feature that
     could fetch something."""
     page = tab.visit(path)
     type_in_search(page, QUERY)
     page.wait_for_function(SEARCH_FINISHED)
     page.keyboard.press("Escape")
-    citations = page.locator(".footnote-ref")
+    citations = page.locator("article .citation-ref")
     if citations.count():
-        citations.first.hover()
-        page.locator(TOOLTIP).first.wait_for(timeout=5000)
+        citations.first.click()
+        page.locator(".citation-popover:popover-open").wait_for(timeout=5000)
     return page
 
 

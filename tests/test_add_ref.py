@@ -5,13 +5,13 @@ refs.bib check; a DOI or key already in refs.bib is refused; offline it says so 
 import socket
 import subprocess
 import sys
-import threading
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 
 import pytest
 from pybtex.database import parse_file
 
+from another_site import playing_another_site
 from checks.bib_scan import scan
 from checks.refs_bib import bib_problems
 
@@ -58,10 +58,8 @@ class _Resolver(BaseHTTPRequestHandler):
 
 @pytest.fixture(scope="module")
 def resolver():
-    server = ThreadingHTTPServer(("127.0.0.1", 0), _Resolver)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
+    with playing_another_site(_Resolver) as address:
+        yield address
 
 
 def refs_bib(tmp_path, old="", new=""):

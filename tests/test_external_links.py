@@ -2,13 +2,13 @@
 fetches them (`make check-links`, run weekly), itself tested against a local server."""
 
 import socket
-import threading
 import time
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 
 import pytest
 
+from another_site import playing_another_site
 from checks.external_links import links_to_check, malformed_external_links, unreachable_links
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -56,10 +56,8 @@ class _Answers(BaseHTTPRequestHandler):
 
 @pytest.fixture(scope="module")
 def local_server():
-    server = ThreadingHTTPServer(("127.0.0.1", 0), _Answers)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
+    with playing_another_site(_Answers) as address:
+        yield address
 
 
 @pytest.mark.parametrize("path, expected", [

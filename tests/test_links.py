@@ -4,11 +4,12 @@ theme's and the hooks' HTML is checked too."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import yaml
 
-from checks.built_site import broken_internal_links
+from checks.built_site import broken_internal_links, dead_end_404
 from checks.links import broken_link_problems, broken_redirect_problems
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -71,3 +72,25 @@ def test_checker_reports_a_broken_link_with_page_line_and_fix(built_copy):
     assert any("docs/risks.md" in p and "no-such-page" in p and "Fix:" in p for p in problems)
     assert any("'#nowhere'" in p and "anchor" in p for p in problems)
     assert any("image '../img/missing.svg'" in p for p in problems)
+
+
+def nav_addresses(site: Path) -> list[str]:
+    """Each page's address from the site's root, as the sitemap lists them."""
+    return [loc.split("dry-needling-explained.github.io", 1)[1]
+            for loc in re.findall(r"<loc>([^<]+)</loc>", (site / "sitemap.xml").read_text(encoding="utf-8"))]
+
+
+def test_the_page_for_a_wrong_address_leads_to_every_page(built_site):
+    pages = nav_addresses(built_site.site)
+    assert len(pages) >= 10
+    problems = dead_end_404(built_site.root, pages)
+    assert not problems, "\n".join(map(str, problems))
+
+
+def test_a_404_page_without_links_is_reported(built_copy):
+    page = built_copy.site / "404.html"
+    page.write_text(re.sub(r'<ul class="not-found__pages">.*?</ul>', "", page.read_text(encoding="utf-8"),
+                           flags=re.DOTALL), encoding="utf-8")
+    problems = [str(problem) for problem in dead_end_404(built_copy.root, ["/site/risks/"])]
+    assert problems == ["overrides/404.html: the page shown for a wrong address has no link to /site/risks/. "
+                        "Fix: list every page of the navigation there, as overrides/404.html does with nav"]

@@ -125,3 +125,15 @@ def resources_from_other_hosts(root: Path) -> list[Problem]:
                     f"the stylesheet loads {url} from another host",
                     "serve the font or image from docs/ instead"))
     return problems
+
+
+def dead_end_404(root: Path, pages: list[str]) -> list[Problem]:
+    """A visitor who reaches a wrong address must get a way forward: the 404 page links
+    to each page in pages (their addresses from the site's root, e.g. /site/risks/)."""
+    html = (root / "site" / "404.html").read_text(encoding="utf-8")
+    # In the page's own text: the navigation's links are hidden in a menu on a phone.
+    article = re.search(r"<article\b.*?</article>", html, re.DOTALL)
+    links = set(re.findall(r'href="([^"]+)"', article.group() if article else ""))
+    return [Problem("overrides/404.html", None, f"the page shown for a wrong address has no link to {page}",
+                    "list every page of the navigation there, as overrides/404.html does with nav")
+            for page in pages if page not in links]

@@ -6,7 +6,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from checks.report_link import (FORM, LINK_TEXT, TEMPLATE_FIX, built_pages, config, issue_form_problems,
+from checks import site_config
+from checks.report_link import (FORM, LINK_TEXT, TEMPLATE_FIX, built_pages, issue_form_problems,
                                 report_link_problems)
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -22,7 +23,7 @@ def test_the_issue_form_is_valid_and_has_the_prefilled_field():
 
 
 def test_the_form_and_edit_this_page_are_in_the_same_repository():
-    settings = config(ROOT)
+    settings = site_config(ROOT)
     assert settings["edit_uri"].startswith(settings["extra"]["repository"] + "/"), \
         "mkdocs.yml: edit_uri and extra.repository name different repositories. Fix: make edit_uri start with extra.repository"
 

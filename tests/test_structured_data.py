@@ -8,7 +8,8 @@ import json
 
 import pytest
 
-from checks.page_metadata import (CANONICAL, JSON_LD, cite_page_problems, config, content_pages, json_ld_problems,
+from checks import site_config
+from checks.page_metadata import (CANONICAL, JSON_LD, cite_page_problems, content_pages, json_ld_problems,
                                   reference_links, sharing_problems)
 def test_every_page_has_valid_medical_web_page_json_ld(built_site):
     pages = content_pages(built_site.site)
@@ -62,7 +63,7 @@ def test_a_citation_with_the_wrong_address_is_caught(built_site):
 
 def test_robots_txt_points_to_the_sitemap(built_site):
     robots = (built_site.site / "robots.txt").read_text(encoding="utf-8")
-    assert f"Sitemap: {config()['site_url']}sitemap.xml" in robots.splitlines()
+    assert f"Sitemap: {site_config()['site_url']}sitemap.xml" in robots.splitlines()
     sitemap = (built_site.site / "sitemap.xml").read_text(encoding="utf-8")
     for page in content_pages(built_site.site):
         assert f"<loc>{CANONICAL.search(page.read_text(encoding='utf-8')).group(1)}</loc>" in sitemap

@@ -11,12 +11,13 @@ from pathlib import Path
 
 import yaml
 
+from checks import ROOT
 from checks.problems import Problem
 from checks.risk_data import figures_not_in_data
 from checks.schema import line_of, load_validator, schema_problems
 
 CLAIMS_NAME = "docs/data/claims.yml"
-SCHEMA = Path(__file__).resolve().parents[2] / "docs" / "data" / "claims.schema.json"
+SCHEMA = ROOT / "docs" / "data" / "claims.schema.json"
 CLAIM = re.compile(r"^<!-- claim: (?P<id>[a-z0-9-]+)(?P<ticks>, as tick boxes)? -->$")
 CARD = re.compile(r"^<!-- card: (?P<id>[a-z0-9-]+) -->$")
 LEVELS = "<!-- certainty-levels -->"

@@ -10,6 +10,7 @@ import urllib.request
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from checks import ROOT
 from checks.html_pages import read_site
 from checks.problems import Problem
 
@@ -106,8 +107,7 @@ def _answer(url: str, timeout: float) -> tuple[str | None, bool]:
 
 def main() -> int:
     """`make check-links`: every external link of the sources and of the built site/."""
-    root = Path(__file__).resolve().parents[2]
-    problems = unreachable_links(links_to_check(root, root / "site"))
+    problems = unreachable_links(links_to_check(ROOT, ROOT / "site"))
     for problem in problems:
         print(problem)
     if not problems:

@@ -9,12 +9,11 @@ import re
 from html import unescape
 from pathlib import Path
 
-import yaml
 from pybtex.database import parse_file
 
+from checks import ROOT, site_config
 from checks.problems import Problem
 
-ROOT = Path(__file__).resolve().parents[2]
 JSON_LD = re.compile(r'<script type="application/ld\+json">(.*?)</script>', re.DOTALL)
 META = re.compile(r'<meta (?:name|property)="([^"]+)" content="([^"]*)"')
 CANONICAL = re.compile(r'<link rel="canonical" href="([^"]+)"')
@@ -27,8 +26,6 @@ REQUIRED = ("@context", "@type", "name", "description", "url", "inLanguage", "la
             "reviewedBy", "medicalAudience", "citation")
 
 
-def config() -> dict:
-    return yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
 
 
 def reference_links() -> dict[str, str]:
@@ -68,7 +65,7 @@ def json_ld_problems(name: str, html: str, links: dict[str, str]) -> list[Proble
         (data["lastReviewed"] == visible_date, f"lastReviewed {data['lastReviewed']} is not the visible date {visible_date}"),
         (data["url"] == CANONICAL.search(html).group(1), f"url {data['url']} is not the canonical address"),
         (data["description"] == unescape(meta.get("description", "")), "description is not the meta description"),
-        (data["reviewedBy"] == {"@type": "Organization", "name": config()["site_author"]}, "reviewedBy is not the editorial team"),
+        (data["reviewedBy"] == {"@type": "Organization", "name": site_config()["site_author"]}, "reviewedBy is not the editorial team"),
         (data["medicalAudience"] == {"@type": "MedicalAudience", "audienceType": "Patient"}, "medicalAudience is not Patient"),
         (sorted(data["citation"]) == sorted(expected_citations),
          f"citation lists {len(data['citation'])} links but the page's references have {len(expected_citations)}"),
@@ -79,7 +76,7 @@ def json_ld_problems(name: str, html: str, links: dict[str, str]) -> list[Proble
 def sharing_problems(name: str, html: str) -> list[Problem]:
     meta = {tag: unescape(value) for tag, value in META.findall(html)}
     title = unescape(TITLE.search(html).group(1))
-    wanted = {"og:type": "article", "og:site_name": config()["site_name"], "og:title": title,
+    wanted = {"og:type": "article", "og:site_name": site_config()["site_name"], "og:title": title,
               "og:description": meta.get("description"), "og:url": CANONICAL.search(html).group(1),
               "twitter:card": "summary", "twitter:title": title, "twitter:description": meta.get("description")}
     return [Problem(name, None, f"<meta {tag}> is '{meta.get(tag)}', expected '{value}'",
@@ -94,7 +91,7 @@ def cite_page_problems(name: str, html: str) -> list[Problem]:
     text = " ".join(unescape(re.sub(r"<[^>]+>", "", found.group(1))).split())
     date = LAST_REVIEWED.search(html).group(2)
     title = unescape(TITLE.search(html).group(1))
-    expected = (f"Cite this page: {config()['site_author']}. {title}. {config()['site_name']}. "
+    expected = (f"Cite this page: {site_config()['site_author']}. {title}. {site_config()['site_name']}. "
                 f"Last reviewed {date}. {CANONICAL.search(html).group(1)}")
     return [] if text == expected else [Problem(name, None, f"citation reads '{text}', expected '{expected}'",
                                                 "check the content block in overrides/main.html")]

@@ -11,11 +11,11 @@ from pathlib import Path
 
 from pymarkdown.api import PyMarkdownApi
 
+from checks import ROOT
 from checks.citations import prose_lines
 from checks.problems import Problem
 from checks.readability import GRADE_CEILING
 
-ROOT = Path(__file__).resolve().parents[2]
 WORDS = ROOT / "tests" / "words.txt"
 MARKDOWN_RULES = ROOT / "tests" / "markdownlint.yml"
 CODESPELL_LINE = re.compile(r"^(.+?):(\d+): (\S+) ==> (.+)$")

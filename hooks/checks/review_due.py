@@ -12,9 +12,9 @@ import datetime
 import sys
 from pathlib import Path
 
+from checks import ROOT
 from checks.front_matter import read_front_matter, review_date
 
-ROOT = Path(__file__).resolve().parents[2]
 
 
 def pages_due(docs: Path, today: datetime.date, days: int) -> list[tuple[str, datetime.date | None]]:

@@ -5,16 +5,16 @@ and "1 in N" agree, and every figure a page quotes is one of them."""
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import yaml
 
+from checks import ROOT
 from checks.problems import Problem
 from checks.schema import line_of, load_validator, schema_problems
 
 DATA_NAME = "docs/data/risks.yml"
 # Beside the data it describes; hooks/ and docs/ sit side by side in every copy of the site.
-SCHEMA = Path(__file__).resolve().parents[2] / "docs" / "data" / "risks.schema.json"
+SCHEMA = ROOT / "docs" / "data" / "risks.schema.json"
 # "about 1 in 6 treatments (16%)", "2 of 229,230 patients", "at most about 1 in 2,500 (0.04%)"
 FIGURE = re.compile(r"\b(\d[\d,]*) (?:in|of) (\d[\d,]*)(?: (treatments|patients|visits|people))?"
                     r"(?: \((\d+(?:\.\d+)?%)\))?")

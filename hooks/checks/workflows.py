@@ -10,9 +10,9 @@ from pathlib import Path
 
 import yaml
 
+from checks import ROOT
 from checks.problems import Problem
 
-ROOT = Path(__file__).resolve().parents[2]
 
 
 def jobs_without_timeout(path: Path) -> list[Problem]:

@@ -1,16 +1,24 @@
 """The site's use of refs.bib beyond mkdocs-bibtex: a "References" heading above each
-page's citations, the full list on pages with `bibliography: all`, and each entry
-formatted once per build instead of once per citation."""
+page's citations, the full list on pages with `bibliography: all` with the sections
+that cite each entry, and each entry formatted once per build instead of once per
+citation."""
 
 from __future__ import annotations
 
 import functools
+import html
+import posixpath
 import re
 import unicodedata
+from pathlib import Path
 
 from pybtex.richtext import Text
 
 from mkdocs_bibtex.citation import Citation
+
+from checks.front_matter import read_front_matter
+from checks.problems import read_source
+from escaping import markdown_text
 
 FOOTNOTE_REF = re.compile(r"\[\^[^\]]+\](?!:)")
 # Python-Markdown's footnotes extension puts the list where this marker stands.
@@ -18,6 +26,11 @@ FOOTNOTES_HERE = "///Footnotes Go Here///"
 # What pybtex's LaTeX decoding could change in a name (commands, ties, ligatures such as
 # -- and ``, runs of spaces): without any of it the name is plain text as it stands.
 LATEX_IN_NAME = re.compile(r"[{}\\~$%&`\n]|--|''|\s\s|^\s|\s$")
+# A heading, or a citation in the text (its footnote mark, named by the entry's key).
+HEADING_OR_CITATION = re.compile(r'<h[1-6] id="([^"]+)"|<sup id="fnref\d*:([^"]+)"')
+
+# Entry key -> {(page, heading anchor): "Page title: section"}, filled as pages render.
+cited_in: dict[str, dict[tuple[str, str], str]] = {}
 
 
 def on_config(config):
@@ -36,20 +49,61 @@ def format_once(registry) -> None:
     registry.reference_text = lambda citation: formatted(citation.key)
 
 
+def on_files(files, config):
+    """MkDocs renders pages in the order of its files: the full list goes last, so
+    that every section citing an entry has been rendered when the list is written."""
+    cited_in.clear()
+    for file in list(files.documentation_pages()):
+        found = read_front_matter(file.src_uri, read_source(Path(file.abs_src_path), file.src_uri))
+        if found and found.meta.get("bibliography") == "all":
+            files.remove(file)
+            files.append(file)
+    return files
+
+
+def on_page_content(html_text, page, config, files):
+    titles = {item.id: html.unescape(item.title) for item in _headings(page.toc)}
+    top = page.toc.items[0].id if page.toc.items else None
+    anchor = ""
+    for heading, key in HEADING_OR_CITATION.findall(html_text):
+        if heading:
+            anchor = "" if heading == top else heading
+        elif key:
+            label = f"{page.title}: {titles[anchor]}" if anchor in titles else page.title
+            cited_in.setdefault(key, {})[(page.file.src_uri, anchor)] = label
+    return html_text
+
+
+def _headings(items):
+    for item in items:
+        yield item
+        yield from _headings(item.children)
+
+
 def on_page_markdown(markdown, page, config, files):
     if page.meta.get("bibliography") == "all":
-        return markdown + "\n\n" + full_bibliography(config.plugins["bibtex"].registry)
+        return markdown + "\n\n" + full_bibliography(config.plugins["bibtex"].registry, page.file.src_uri)
     if FOOTNOTE_REF.search(markdown):
         return markdown + f"\n\n## References {{ data-search-exclude }}\n\n{FOOTNOTES_HERE}\n"
     return markdown
 
 
-def full_bibliography(registry) -> str:
+def full_bibliography(registry, list_page: str) -> str:
     """Every entry, sorted by first author, with an anchor, its DOI link (from the
-    formatter) and links to PubMed and PubMed Central where the entry has them."""
+    formatter), links to PubMed and PubMed Central where the entry has them, and
+    links to the sections that cite it."""
     entries = sorted(registry.bib_data.entries.items(), key=_sort_key)
     return "\n".join(f'1. <span id="{key}"></span>{_item(registry.reference_text(Citation(key=key)), entry)}'
-                     for key, entry in entries) + "\n"
+                      f'{_cited_in(key, posixpath.dirname(list_page))}' for key, entry in entries) + "\n"
+
+
+def _cited_in(key: str, here: str) -> str:
+    places = cited_in.get(key)
+    if not places:
+        return ""
+    links = [f"[{markdown_text(label)}]({posixpath.relpath(page, here or '.')}{'#' + anchor if anchor else ''})"
+             for (page, anchor), label in places.items()]
+    return " Cited in: " + ", ".join(links) + "."
 
 
 def _item(text: str, entry) -> str:

@@ -64,6 +64,18 @@ def test_references_page_lists_every_entry_with_doi_and_pubmed_links(built_site)
             assert f'href="https://pubmed.ncbi.nlm.nih.gov/{pmid}/"' in html, f"no PubMed link for '{key}'"
 
 
+def test_each_reference_links_to_the_sections_that_cite_it(built_site):
+    import re
+    html = (built_site.site / "references" / "index.html").read_text(encoding="utf-8")
+    entry = re.search(r'<li><span id="boyce2020adverse"></span>(.*?)</li>', html, re.DOTALL)
+    assert entry, "boyce2020adverse has no entry on the References page"
+    assert " Cited in: " in entry.group(1), entry.group(1)
+    assert '<a href="../risks/#how-common-are-side-effects">Risks and safety: How common are side effects</a>' \
+        in entry.group(1), entry.group(1)
+    assert '<a href="../handout/#benefits-and-side-effects">Printable handout: Benefits and side effects</a>' \
+        in entry.group(1), entry.group(1)
+
+
 def test_a_rate_with_no_citation_is_named_and_a_cited_one_is_not():
     from checks.citations import uncited_rate_problems
     text = ("---\ntitle: x\n---\n\n# About 1 in 4\n\nAbout 1 in 4 people get it.\n\nCited: 3 in 100 [@a].\n\n"

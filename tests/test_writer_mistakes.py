@@ -121,6 +121,14 @@ MISTAKES = {
     "number not in the finding": ("docs/data/claims.yml", "usually lasts less than 72 hours", "usually lasts less than 48 hours",
                                   "docs/data/claims.yml:145: claim 'soreness-duration' says 48, which its finding does "
                                   "not give. Fix: copy the number from the source into 'finding:', or correct the text"),
+    "claim figure in neither the data nor the finding": (
+        "docs/data/claims.yml", "The other 28 in 100 had not.", "The other 27 in 100 had not.",
+        "docs/data/claims.yml:329: '27 in 100' is not a figure in docs/data/risks.yml or in the claim's finding. "
+        "Fix: copy the figure from docs/data/risks.yml, or correct the data there first"),
+    "standard met without a link": ("docs/about.md", "| Yes | [References](references.md) |", "| Yes | References |",
+                                    "docs/about.md:94: criterion 'Gives citations to the evidence' is marked met but "
+                                    "does not link to where. Fix: under 'Where', link to the page or section that "
+                                    "meets it, or mark it 'Not yet' and say what is missing"),
     "script": ("docs/benefits.md", "\n# Benefits\n", "\n# Benefits\n\n<script>alert(1)</script>\n",
                "docs/benefits.md:10: the page contains a <script> element. Fix:"),
     "event handler": ("docs/benefits.md", "\n# Benefits\n", '\n# Benefits\n\n<p onclick="alert(1)">Hi</p>\n',

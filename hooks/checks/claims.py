@@ -76,7 +76,8 @@ def claim_problems(claim: dict, line_at, levels: dict, keys: set[str] | None, ha
     problems += [Problem(CLAIMS_NAME, line_at("text"), f"claim '{name}' says {number}, which its finding does not give",
                          "copy the number from the source into 'finding:', or correct the text")
                  for number in dict.fromkeys(NUMBER.findall(words)) if number.replace(",", "") not in found]
-    return problems + figures_not_in_data(CLAIMS_NAME, line_at("text"), words, harms)
+    finding = " ".join(claim["finding"].split())
+    return problems + figures_not_in_data(CLAIMS_NAME, line_at("text"), words, harms, stated=finding)
 
 
 def marker_problems(name: str, text: str, data: dict) -> tuple[list[Problem], set[str]]:

@@ -105,16 +105,23 @@ def _unknown_key(line: int, key: str) -> Problem:
                    "use the key of a refs.bib entry, or add the entry to refs.bib")
 
 
-def figures_not_in_data(name: str, number: int, line: str, harms) -> list[Problem]:
-    """Each "N in M" figure on a page's line that no harm in the data file gives."""
+def figures_not_in_data(name: str, number: int, line: str, harms, stated: str = "") -> list[Problem]:
+    """Each "N in M" figure on a page's line that no harm in the data file gives. A
+    claim's figure that its own finding states (a benefit, or the course of pain
+    without treatment) has its one source there instead."""
     problems = []
     for match in FIGURE.finditer(line):
+        if match.group() in stated:
+            continue
         count, total = (int(group.replace(",", "")) for group in match.group(1, 2))
         unit, percentage = match.group(3, 4)
         if not any(_gives(harm, count, total, unit, percentage) for harm in harms):
-            problems.append(Problem(name, number, f"'{match.group()}' is not a figure in {DATA_NAME}",
+            problems.append(Problem(name, number, f"'{match.group()}' is not a figure in {DATA_NAME}"
+                                    + (" or in the claim's finding" if stated else ""),
                                     f"copy the figure from {DATA_NAME}, or correct the data there first "
-                                    "(a number changed in one place only would disagree)"))
+                                    "(a number changed in one place only would disagree)"
+                                    + ("; for a figure that is not a harm, write it in 'finding:' as the "
+                                       "page gives it, beside the source's own figures" if stated else "")))
     return problems
 
 

@@ -11,6 +11,7 @@ from checks.claims import cited_in_claims
 from checks.front_matter import front_matter_problems
 from checks.links import broken_link_problems, broken_redirect_problems, snippet_problems
 from checks.problems import Problem
+from checks.standards import standards_problems
 
 
 @dataclass(frozen=True)
@@ -42,6 +43,7 @@ def source_problems(pages: list[Source], site: Site) -> tuple[list[Problem], set
             cited |= cited_keys(page.text)
         problems += broken_link_problems(page.name, page.src_uri, page.text, site.known)
         problems += snippet_problems(page.name, page.text, site.docs)
+        problems += standards_problems(page.name, page.text)
     problems += broken_redirect_problems(site.config_file, site.redirects, site.known)
     return problems, cited | cited_in_claims(site.docs)
 

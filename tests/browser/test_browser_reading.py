@@ -117,9 +117,10 @@ def test_a_small_warning_box_is_reported(broken_page):
 
 
 @pytest.mark.parametrize("width", WIDTHS, ids=[f"{w}px" for w in WIDTHS])
-def test_the_checklist_can_be_ticked_and_shows_what_is_not(open_tab, site_base, width):
+@pytest.mark.parametrize("path", ["checklist/", "decision/"])
+def test_the_tick_boxes_can_be_ticked_and_show_what_is_not(open_tab, site_base, path, width):
     tab = open_tab(site_base, **view(width))
-    assert tick_box_problems(tab.visit("checklist/")) == []
+    assert tick_box_problems(tab.visit(path)) == []
 
 
 def test_disabled_and_ticked_looking_boxes_are_reported(broken_page):

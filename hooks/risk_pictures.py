@@ -21,7 +21,8 @@ from mkdocs.plugins import event_priority
 from escaping import attribute, markdown_text
 from checks.front_matter import read_front_matter
 from checks.problems import Problem, read_source, report
-from checks.risk_data import DATA_NAME, figures_not_in_data, read_risk_data
+from checks.figures import figures_not_in_data
+from checks.risk_data import DATA_NAME, read_risk_data
 from risk_tables import dots_filled, fact_box, harms_table, in_pictures_words
 
 DATA = "data/risks.yml"

@@ -78,7 +78,7 @@ MISTAKES = {
                               "docs/benefits.md:3: the front matter is not valid YAML. Fix: write each line as "
                               "'name: value'"),
     "link to a missing page": ("docs/index.md", "](understanding.md)", "](understandng.md)",
-                               "docs/index.md:34: link to 'understandng.md' points to a file that does not exist in "
+                               "docs/index.md:35: link to 'understandng.md' points to a file that does not exist in "
                                "docs/. Fix: link to 'understanding.md' if that is the file you meant"),
     "missing anchor": ("docs/index.md", "](risks.md#collapsed-lung)", "](risks.md#colapsed-lung)",
                        "Doc file 'index.md' contains a link 'risks.md#colapsed-lung', but the doc 'risks.md' does "
@@ -146,6 +146,12 @@ MISTAKES = {
     "figure not in the data": ("docs/risks.md", "about 16 in 100 treatments (16%)", "about 15 in 100 treatments (16%)",
                                "docs/risks.md:32: '15 in 100 treatments (16%)' is not a figure in docs/data/risks.yml. "
                                "Fix:"),
+    "one harm in two forms": ("docs/risks.md", "- Serious side effects are rare. A collapsed lung is one of them.",
+                              "- Serious side effects are rare. Fainting is about 1 in 5,000 visits [@white2001adverse].",
+                              "docs/risks.md:17: '1 in 5,000 visits' gives harm 'fainting-white' rounded, without its "
+                              "count '6 of 31,822' beside it, so the page gives one harm in two forms. Fix: write the "
+                              "rounded figure only after the count, in the same sentence: '6 of 31,822 visits, about "
+                              "1 in 5,000 visits'"),
     "words and picture out of different numbers": ("docs/data/risks.yml", "    count: 8\n    in: 100\n",
                                                    "    count: 1\n    in: 13\n",
                                                    "docs/data/risks.yml:79: harm 'bruising-boyce' says 1 in 13 but its "

@@ -13,7 +13,7 @@ import yaml
 
 from checks import ROOT
 from checks.problems import Problem
-from checks.risk_data import figures_not_in_data
+from checks.figures import figures_not_in_data
 from checks.schema import line_of, load_validator, schema_problems
 
 CLAIMS_NAME = "docs/data/claims.yml"

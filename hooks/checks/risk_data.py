@@ -4,7 +4,6 @@ and "1 in N" agree, and every figure a page quotes is one of them."""
 
 from __future__ import annotations
 
-import re
 
 import yaml
 
@@ -16,8 +15,6 @@ DATA_NAME = "docs/data/risks.yml"
 # Beside the data it describes; hooks/ and docs/ sit side by side in every copy of the site.
 SCHEMA = ROOT / "docs" / "data" / "risks.schema.json"
 # "about 1 in 6 treatments (16%)", "2 of 229,230 patients", "at most about 1 in 2,500 (0.04%)"
-FIGURE = re.compile(r"\b(\d[\d,]*) (?:in|of) (\d[\d,]*)(?: (treatments|patients|visits|people))?"
-                    r"(?: \((\d+(?:\.\d+)?%)\))?")
 
 
 def read_risk_data(text: str, keys: set[str] | None):
@@ -103,30 +100,3 @@ def within_rounding(value: float, written: int) -> bool:
 def _unknown_key(line: int, key: str) -> Problem:
     return Problem(DATA_NAME, line, f"source '{key}' is not in refs.bib",
                    "use the key of a refs.bib entry, or add the entry to refs.bib")
-
-
-def figures_not_in_data(name: str, number: int, line: str, harms, stated: str = "") -> list[Problem]:
-    """Each "N in M" figure on a page's line that no harm in the data file gives. A
-    claim's figure that its own finding states (a benefit, or the course of pain
-    without treatment) has its one source there instead."""
-    problems = []
-    for match in FIGURE.finditer(line):
-        if match.group() in stated:
-            continue
-        count, total = (int(group.replace(",", "")) for group in match.group(1, 2))
-        unit, percentage = match.group(3, 4)
-        if not any(_gives(harm, count, total, unit, percentage) for harm in harms):
-            problems.append(Problem(name, number, f"'{match.group()}' is not a figure in {DATA_NAME}"
-                                    + (" or in the claim's finding" if stated else ""),
-                                    f"copy the figure from {DATA_NAME}, or correct the data there first "
-                                    "(a number changed in one place only would disagree)"
-                                    + ("; for a figure that is not a harm, write it in 'finding:' as the "
-                                       "page gives it, beside the source's own figures" if stated else "")))
-    return problems
-
-
-def _gives(harm: dict, count: int, total: int, unit: str | None, percentage: str | None) -> bool:
-    if count == 1 and harm.get("at_most") == total:  # the upper limit of a harm none had
-        return unit in (None, harm["unit"]) and percentage in (None, f"{100 / total:g}%")
-    same = (count, total) == (harm["count"], harm["in"]) or (count == 1 and total == harm.get("rounded"))
-    return same and unit in (None, harm["unit"]) and percentage in (None, harm.get("percentage"))

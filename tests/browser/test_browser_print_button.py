@@ -33,7 +33,7 @@ def print_button_problems(tab, path) -> list[str]:
     if button.count() != 1:
         return [f"{where}: {button.count()} visible print buttons, not 1. Fix: give the page "
                 "print_button: true in its front matter and keep the scripts block of "
-                "overrides/main.html that loads assets/javascripts/print-button.js."]
+                "overrides/main.html that includes partials/print-button.html."]
     problems = []
     if button.inner_text().strip() != "Print this page":
         problems.append(f"{where}: the print button says {button.inner_text()!r}.")
@@ -45,7 +45,7 @@ def print_button_problems(tab, path) -> list[str]:
     button.click()
     if page.evaluate("window.printed") != 1:
         problems.append(f"{where}: clicking the print button does not open the print dialogue. "
-                        "Fix: keep overrides/assets/javascripts/print-button.js.")
+                        "Fix: keep overrides/partials/print-button.html.")
     if SCREEN_WORDS in page.locator("article").inner_text():
         problems.append(f"{where}: the page still says {SCREEN_WORDS!r}; the button replaces it.")
     return problems + loading_problems(page.url, tab.take_activity())
@@ -95,7 +95,8 @@ def test_a_printed_button_and_underlined_terms_are_reported(built_copy, serve, o
 
 
 def test_a_page_without_its_print_script_is_reported(built_copy, serve, open_tab):
-    built_copy.replace("site/handout/index.html", 'src="../assets/javascripts/print-button.js"',
-                       'src="../assets/javascripts/missing.js"')
+    html = built_copy.read("site/handout/index.html")
+    script = html[html.index('<script>for(const b of document.querySelectorAll("button.print-button"))'):]
+    built_copy.write("site/handout/index.html", html.replace(script[:script.index("</script>") + 9], ""))
     problems = print_button_problems(open_tab(serve(built_copy.site)), "handout/")
     assert len(problems) == 1 and "0 visible print buttons, not 1" in problems[0], problems

@@ -1,11 +1,13 @@
 """A Content-Security-Policy for every page (overrides/main.html writes it first in
-<head>): the browser runs only the site's own script files and the theme's own
-inline scripts, named by their hashes, so script that reached a page by any route
+<head>): the browser runs only the site's own script files and the inline scripts
+named by their hashes, so script that reached a page by any route
 still cannot run, and nothing loads from another host.
 
 Material writes three small inline scripts (its storage helpers, the colour scheme
-and the anchor check); their hashes come from rendering those same partials for the
-page, so a theme upgrade updates them. `mkdocs serve` gets no policy: its live
+and the anchor check), and the site two (overrides/partials/: the print button, and
+the header's menu and search buttons for the keyboard; as files they would cost a
+request each). Their hashes come from rendering those same partials for the page, so
+a theme upgrade or an edit updates them. `mkdocs serve` gets no policy: its live
 reload adds an inline script of its own to every page it serves."""
 
 from __future__ import annotations
@@ -15,7 +17,8 @@ import hashlib
 import re
 
 THEME_SCRIPTS = ("partials/javascripts/base.html", "partials/javascripts/palette.html",
-                 "partials/javascripts/content.html")
+                 "partials/javascripts/content.html", "partials/print-button.html",
+                 "partials/header-buttons.html")
 INLINE_SCRIPT = re.compile(r"<script>(.*?)</script>", re.DOTALL)
 POLICY = ("default-src 'self'; script-src 'self' {hashes}; style-src 'self' 'unsafe-inline'; "
           "img-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'self'")

@@ -141,6 +141,8 @@ def type_in_search(page, query: str) -> None:
     # the whole query, then release a key: the search runs once, for all of it.
     page.wait_for_function(SEARCH_READY, timeout=10000)
     box = page.locator(SEARCH_BOX)
+    if not box.is_visible():  # on a phone, as a visitor does: open the search first
+        page.locator("label.md-header__button[for=__search]").click()
     box.fill(query)
     box.press("End")
 

@@ -66,7 +66,7 @@ def test_a_screen_reader_hears_a_citation_as_a_button_that_opens(open_tab, site_
 
 def test_bare_footnote_markers_are_reported(broken_page):
     page = broken_page("risks/", lambda html: MARKER.sub(r'<sup id="\1">\2</sup>', html)
-                       .replace('href="../stylesheets/extra.css"', 'href="#"'))
+                       .replace('href="../stylesheets/extra.min.css"', 'href="#"'))
     problems = citation_marker_problems(page)
     assert any("/risks/: citation 1 runs into the text beside it" in p and "123" in p
                for p in problems), problems

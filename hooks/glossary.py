@@ -53,6 +53,8 @@ def on_page_content(html, page, config, files):
 
 
 def definition_list(entries: dict[str, str]) -> str:
-    items = [f"{markdown_text(term[0].upper() + term[1:])}\n:   {markdown_text(entries[term])}"
+    """Each term is a heading: search lists it as a result of its own (Glossary >
+    Pneumothorax), and the term has an address to link to, glossary/#pneumothorax."""
+    items = [f"## {markdown_text(term[0].upper() + term[1:])}\n\n{markdown_text(entries[term])}"
              for term in sorted(entries, key=str.lower)]
     return "\n\n".join(items) + "\n"

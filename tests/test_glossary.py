@@ -12,7 +12,7 @@ from glossary import glossary_entries
 ROOT = Path(__file__).resolve().parent.parent
 GLOSSARY = ROOT / "docs/includes/glossary.md"
 ABBR = re.compile(r'<abbr title="([^"]*)"(?: tabindex="0")?>([^<]*)</abbr>')
-DEFINED = re.compile(r"<dt>([^<]*)</dt>\s*<dd>")
+DEFINED = re.compile(r"<h2 id=\"[^\"]+\">([^<]*)</h2>\s*<p>")
 FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.DOTALL)
 
 

@@ -24,6 +24,6 @@ def test_every_page_points_material_at_the_on_demand_worker(built_site):
 
 
 def test_a_build_without_the_search_plugin_says_what_to_do(site_copy):
-    site_copy.replace("mkdocs.yml", "plugins:\n  - search\n", "plugins:\n")
+    site_copy.replace("mkdocs.yml", "  - search:\n      pipeline: [trimmer, stopWordFilter, stemmer]\n", "")
     output = site_copy.failed_build_output()
     assert "search/search_index.json was not written. Fix: keep the search plugin" in output, output

@@ -85,7 +85,7 @@ MISTAKES = {
                        "not contain an anchor '#colapsed-lung'."),
     "redirect to a missing page": ("mkdocs.yml", "what-is-dry-needling.md: understanding.md",
                                    "what-is-dry-needling.md: understandng.md",
-                                   "mkdocs.yml:94: redirect from 'what-is-dry-needling.md' goes to 'understandng.md', "
+                                   "mkdocs.yml:98: redirect from 'what-is-dry-needling.md' goes to 'understandng.md', "
                                    "which is not a file in docs/. Fix: write 'what-is-dry-needling.md: "
                                    "understanding.md' if that is the page you meant"),
     "glossary line": ("docs/includes/glossary.md", "*[chronic pain]: Pain", "[chronic pain]: Pain",

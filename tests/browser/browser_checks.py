@@ -49,12 +49,6 @@ DESCRIBE_FOCUS = """() => {
   };
 }"""
 
-SEARCH_READY = """() => !/initializing/i.test(
-  document.querySelector(".md-search-result__meta")?.textContent || "initializing")"""
-SEARCH_FINISHED = """() => /matching document/i.test(
-  document.querySelector(".md-search-result__meta")?.textContent || "")"""
-
-SEARCH_BOX = "input[data-md-component=search-query]"
 TOOLTIP = ".md-tooltip2--active"
 
 
@@ -133,56 +127,6 @@ def glossary_problems(page) -> list[str]:
                             "definition. Fix: keep content.tooltips in theme.features in mkdocs.yml "
                             "and the tabindex that hooks/glossary.py adds.")
     return problems
-
-
-def type_in_search(page, query: str) -> None:
-    # A query typed before the search index has loaded is never run. Material
-    # reads the box on keyup (or 1 ms after focus, which races fill()), so fill
-    # the whole query, then release a key: the search runs once, for all of it.
-    page.wait_for_function(SEARCH_READY, timeout=10000)
-    box = page.locator(SEARCH_BOX)
-    if not box.is_visible():  # on a phone, as a visitor does: open the search first
-        page.locator("label.md-header__button[for=__search]").click()
-    box.fill(query)
-    box.press("End")
-
-
-def search_problems(page, query: str, expected_path: str) -> list[str]:
-    """Search from the current page; a result must lead to expected_path."""
-    start = page.url
-    type_in_search(page, query)
-    try:
-        page.wait_for_function(SEARCH_FINISHED, timeout=5000)
-    except PlaywrightTimeout:
-        return [f"{start}: searching for {query!r} never finished. Fix: keep the search plugin "
-                "in mkdocs.yml and check the console for script errors."]
-    links = page.locator(".md-search-result__item a")
-    hrefs = [link.get_attribute("href") for link in links.all()]
-    matching = [i for i, href in enumerate(hrefs) if urlsplit(href).path.endswith("/" + expected_path)]
-    if not matching:
-        return [f"{start}: searching for {query!r} lists {hrefs or 'no results'}, none on "
-                f"{expected_path}. Fix: the page that explains {query!r} must contain the word."]
-    links.nth(matching[0]).click()
-    try:
-        page.wait_for_url(lambda url: urlsplit(url).path.endswith("/" + expected_path),
-                          timeout=5000)
-    except PlaywrightTimeout:
-        return [f"{start}: the search result for {query!r} led to {page.url}, not "
-                f"{expected_path}. Fix: check the search index (search/search_index.full.json)."]
-    return []
-
-
-# What Material would download on every page load without search on demand.
-SEARCH_DOWNLOADS = ("search/search_index.full.json", "assets/javascripts/workers/search.")
-
-
-def early_search_problems(page, requests: list[str]) -> list[str]:
-    """Before anyone searches, a page must not download the search worker or the
-    full index (search on demand keeps a phone's first visit light)."""
-    return [f"{page.url}: {url} was downloaded before any search. Fix: keep the config "
-            "block in overrides/main.html that points Material at search-on-demand.js, and "
-            "hooks/search_on_demand.py in mkdocs.yml."
-            for url in requests if any(part in urlsplit(url).path for part in SEARCH_DOWNLOADS)]
 
 
 def color_scheme(page) -> str:

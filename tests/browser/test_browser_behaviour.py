@@ -1,13 +1,9 @@
 """Pages load cleanly, fit a phone, and their features work as a visitor uses them."""
 
-import json
-import re
-
 import pytest
 
-from browser_checks import (SEARCH_READY, closing_notes_problems,
-                            early_search_problems, glossary_problems, horizontal_scroll_problems, loading_problems,
-                            palette_problems, search_problems, skip_link_problems)
+from browser_checks import (closing_notes_problems, glossary_problems, horizontal_scroll_problems,
+                            loading_problems, palette_problems, skip_link_problems)
 
 WIDTHS = (360, 1280)
 
@@ -74,43 +70,6 @@ def test_missing_review_date_and_disclaimer_are_reported(broken_risks_page):
     assert [p.split(" Fix:")[0] for p in problems] == [
         f"{tab.base}risks/: the 'Last reviewed' date is not visible.",
         f"{tab.base}risks/: the disclaimer is not visible."]
-
-
-def test_search_finds_pneumothorax_on_the_risks_page(open_tab, site_base):
-    tab = open_tab(site_base, **viewport(1280))
-    assert search_problems(tab.visit(""), "pneumothorax", "risks/") == []
-
-
-def test_search_that_misses_the_risks_page_is_reported(built_copy, serve, open_tab):
-    index = built_copy.read("site/search/search_index.full.json")
-    docs = json.loads(re.sub("pneumothorax", "", index, flags=re.IGNORECASE))
-    built_copy.write("site/search/search_index.full.json", json.dumps(docs))
-    tab = open_tab(serve(built_copy.site), **viewport(1280))
-    problems = search_problems(tab.visit(""), "pneumothorax", "risks/")
-    assert problems == [f"{tab.base}: searching for 'pneumothorax' lists no results, none on "
-                        "risks/. Fix: the page that explains 'pneumothorax' must contain the word."]
-
-
-def loaded_before_search(tab, path):
-    page = tab.visit(path, wait_until="networkidle")
-    page.wait_for_function(SEARCH_READY, timeout=10000)
-    return page, tab.take_activity().requests
-
-
-def test_search_downloads_nothing_until_a_visitor_searches(open_tab, site_base):
-    tab = open_tab(site_base, **viewport(360))
-    page, requests = loaded_before_search(tab, "risks/")
-    assert early_search_problems(page, requests) == []
-    assert search_problems(page, "pneumothorax", "risks/") == []
-
-
-def test_search_loaded_with_every_page_is_reported(built_copy, serve, open_tab):
-    built_copy.replace("site/risks/index.html", "search-on-demand.js?worker=", "")
-    tab = open_tab(serve(built_copy.site), **viewport(360))
-    page, requests = loaded_before_search(tab, "risks/")
-    problems = early_search_problems(page, requests)
-    assert len(problems) == 1 and "/risks/: " in problems[0], problems
-    assert "assets/javascripts/workers/search." in problems[0] and "Fix:" in problems[0]
 
 
 def test_palette_toggle_changes_scheme_and_is_remembered(open_tab, site_base):

@@ -80,6 +80,8 @@ def test_lighthouse_fails_on_a_heavy_page_without_alt_text(built_copy, tmp_path)
     assert "/about/ (mobile): accessibility" in output and "image-alt" in output, output
     blocking = re.search(r"/about/ \(mobile\): median performance \d+ over 1 runs is under 100 "
                          r"\(total blocking time (\d+) ms", output)
-    assert blocking and int(blocking.group(1)) > 1000, output
+    # With the script, Lighthouse's simulated phone has measured 978 ms and more on this
+    # machine; the site's own pages block for 146 to 339 ms (README, "Lighthouse").
+    assert blocking and int(blocking.group(1)) > 600, output
     assert "| /about/ |" in output and "| / |" not in output, output
     assert (tmp_path / "lighthouse.json").is_file() and (tmp_path / "lighthouse.md").is_file()

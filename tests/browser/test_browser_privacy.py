@@ -1,6 +1,7 @@
 """While a visitor reads and uses any page, their browser talks to the site only."""
 
-from browser_checks import SEARCH_FINISHED, requests_to_other_hosts, type_in_search
+from browser_checks import requests_to_other_hosts
+from search_checks import SEARCH_FINISHED, type_in_search
 
 QUERY = "pneumothorax"
 

@@ -21,7 +21,7 @@ LAST_REVIEWED = re.compile(r'Last reviewed: <time datetime="([^"]+)">([^<]+)</ti
 FOOTNOTE = re.compile(r'<li id="fn:([^"]+)"')
 BIBLIOGRAPHY_ENTRY = re.compile(r'<span id="([a-z0-9]+)"></span>')
 TITLE = re.compile(r"<title>(.*?) - ")
-CITE_PAGE = re.compile(r'<aside class="cite-page" aria-label="Cite this page">\s*<p>(.*?)</p>', re.DOTALL)
+CITE_PAGE = re.compile(r'<details class="cite-page">\s*<summary>Cite this page</summary>\s*<p>(.*?)</p>', re.DOTALL)
 REQUIRED = ("@context", "@type", "name", "description", "url", "inLanguage", "lastReviewed",
             "reviewedBy", "medicalAudience", "citation")
 
@@ -91,7 +91,7 @@ def cite_page_problems(name: str, html: str) -> list[Problem]:
     text = " ".join(unescape(re.sub(r"<[^>]+>", "", found.group(1))).split())
     date = LAST_REVIEWED.search(html).group(2)
     title = unescape(TITLE.search(html).group(1))
-    expected = (f"Cite this page: {site_config()['site_author']}. {title}. {site_config()['site_name']}. "
+    expected = (f"{site_config()['site_author']}. {title}. {site_config()['site_name']}. "
                 f"Last reviewed {date}. {CANONICAL.search(html).group(1)}")
     return [] if text == expected else [Problem(name, None, f"citation reads '{text}', expected '{expected}'",
                                                 "check the content block in overrides/main.html")]

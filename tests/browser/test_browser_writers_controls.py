@@ -1,5 +1,5 @@
 """Writers' controls out of the patient's way (issue 13, point 6): no edit pencil and
-no "¶" beside headings; one "Suggest a change" link at the foot of every page,
+no "¶" beside headings; "Cite this page" folded; one "Suggest a change" link at the foot of every page,
 beside "Report a problem with this page", opening that page's source for editing."""
 
 from __future__ import annotations
@@ -13,7 +13,11 @@ FOOT = """() => {
           suggest: links.filter(a => a.textContent.trim() === "Suggest a change").map(a => a.href),
           report: links.findIndex(a => a.textContent.trim() === "Report a problem with this page"),
           suggestAt: links.findIndex(a => a.textContent.trim() === "Suggest a change"),
-          count: links.length};
+          count: links.length,
+          // a closed <details> hides its text by content-visibility, which only
+          // checkVisibility() sees
+          citeShown: [...document.querySelectorAll(".cite-page p")]
+            .filter(p => p.checkVisibility({visibilityProperty: true})).length};
 }"""
 
 
@@ -26,6 +30,9 @@ def writers_controls_problems(page) -> list[str]:
     if found["permalinks"]:
         problems.append(f"{page.url}: {found['permalinks']} '¶' links show beside headings. Fix: "
                         "leave permalink out of the toc settings in mkdocs.yml.")
+    if found["citeShown"]:
+        problems.append(f"{page.url}: 'Cite this page' shows its citation in full. Fix: keep it "
+                        "folded, in <details class=\"cite-page\"> without open, in overrides/main.html.")
     if len(found["suggest"]) != 1 or not found["suggest"][0].startswith(EDIT_BASE):
         problems.append(f"{page.url}: {len(found['suggest'])} 'Suggest a change' links to "
                         f"{EDIT_BASE}..., not 1. Fix: keep it in the content block of overrides/main.html.")
@@ -44,11 +51,13 @@ def test_every_page_has_one_suggest_a_change_link_and_no_writers_tools(open_tab,
 def test_a_pencil_and_a_missing_suggest_link_are_reported(built_copy, serve, open_tab):
     html = built_copy.read("site/risks/index.html")
     html = html.replace(">Suggest a change</a>", ">Edit</a>").replace(
+        '<details class="cite-page">', '<details class="cite-page" open>').replace(
         '<article class="md-content__inner md-typeset">',
         '<article class="md-content__inner md-typeset"><a class="md-content__button md-icon" href="#">E</a>'
         '<h2 id="x">X<a class="headerlink" href="#x">&para;</a></h2>', 1)
     built_copy.write("site/risks/index.html", html)
     problems = writers_controls_problems(open_tab(serve(built_copy.site)).visit("risks/"))
-    assert len(problems) == 3, problems
+    assert len(problems) == 4, problems
     assert "an edit pencil shows" in problems[0] and "1 '¶' links show" in problems[1]
-    assert "0 'Suggest a change' links" in problems[2]
+    assert "'Cite this page' shows its citation in full" in problems[2]
+    assert "0 'Suggest a change' links" in problems[3]

@@ -29,8 +29,9 @@ LATEX_IN_NAME = re.compile(r"[{}\\~$%&`\n]|--|''|\s\s|^\s|\s$")
 # A heading, or a citation in the text (its footnote mark, named by the entry's key).
 HEADING_OR_CITATION = re.compile(r'<h[1-6] id="([^"]+)"|<sup id="fnref\d*:([^"]+)"')
 
-# Entry key -> {(page, heading anchor): "Page title: section"}, filled as pages render.
-cited_in: dict[str, dict[tuple[str, str], str]] = {}
+# Entry key -> {(page, heading anchor): (page title, section title or None for the
+# top of the page)}, filled as pages render.
+cited_in: dict[str, dict[tuple[str, str], tuple[str, str | None]]] = {}
 
 
 def on_config(config):
@@ -72,8 +73,7 @@ def on_page_content(html_text, page, config, files):
         if heading:
             anchor = "" if heading == top else heading
         elif key:
-            label = f"{page.title}: {titles[anchor]}" if anchor in titles else page.title
-            cited_in.setdefault(key, {})[(page.file.src_uri, anchor)] = label
+            cited_in.setdefault(key, {})[(page.file.src_uri, anchor)] = (page.title, titles.get(anchor))
     return html_text
 
 
@@ -101,12 +101,15 @@ def full_bibliography(registry, list_page: str) -> str:
 
 
 def _cited_in(key: str, here: str) -> str:
-    places = cited_in.get(key)
-    if not places:
-        return ""
-    links = [f"[{markdown_text(label)}]({posixpath.relpath(page, here or '.')}{'#' + anchor if anchor else ''})"
-             for (page, anchor), label in places.items()]
-    return " Cited in: " + ", ".join(links) + "."
+    """Grouped by page, each page named once: "Cited in: Risks and safety: start of
+    the page, Common minor side effects; Benefits: Heel pain." """
+    pages: dict[str, list[str]] = {}
+    for (page, anchor), (title, section) in cited_in.get(key, {}).items():
+        target = posixpath.relpath(page, here or ".") + (f"#{anchor}" if anchor else "")
+        links = pages.setdefault(markdown_text(title), [])
+        links.append(f"[{markdown_text(section or 'start of the page')}]({target})")
+    groups = [f"{title}: {', '.join(links)}" for title, links in pages.items()]
+    return " Cited in: " + "; ".join(groups) + "." if groups else ""
 
 
 def _item(text: str, entry) -> str:

@@ -13,7 +13,9 @@ def what_print_must_keep_and_drop(page):
     references = [text.replace("\u21a9", "") for text in
                   page.locator(".footnote li").all_inner_texts()]
     assert table and references, f"{page.url} has no table or no references to check"
-    article = one_line(page.locator("article").inner_text())
+    # The site's name and the page's address print on purpose (.print-source, hidden on screen).
+    article = one_line(page.locator("article").inner_text() + " " +
+                       " ".join(page.locator(".print-source").all_text_contents()))
     navigation = {one_line(line) for text in page.locator(NAVIGATION).all_inner_texts()
                   for line in text.splitlines() if len(line.strip()) > 3}
     return table + references, sorted(line for line in navigation if line not in article)

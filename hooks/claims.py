@@ -2,7 +2,7 @@
 citation and how sure we are, so a fact written once reads the same on every page:
     <!-- claim: soreness-duration -->
     <!-- claim: tell-clinician-first, as tick boxes -->
-    <!-- card: urgent-help -->
+    <!-- card: call-999 -->
     <!-- certainty-levels -->
 A marker may be indented (inside a box or a list); what it shows keeps the indent.
 The words are text (escaping.py), never markup. The checks are in checks/claims.py.
@@ -101,11 +101,17 @@ def lower_first(text: str) -> str:
     return text[:1].lower() + text[1:]
 
 
+# A care card's colour says how soon to act, as on the NHS's cards: red, amber, blue.
+BOX = {"emergency": "danger", "urgent": "warning", "non-urgent": "note"}
+
+
 def card_block(card: dict, levels_link: str) -> list[str]:
     claims = [data["claims"][claim_id] for claim_id in card["claims"]]
     body = [markdown_text(card["text"])]
+    if "items" in card:
+        body += [""] + [f"- {markdown_text(item)}" for item in card["items"]]
     for claim in claims:
         body += [""] + claim_block(claim)
     body += ["", certainty_line(claims, levels_link)]
     title = markdown_text(card["title"]).replace('"', "&quot;")
-    return [f'!!! danger "{title}"'] + [f"    {text}" if text else "" for text in body]
+    return [f'!!! {BOX[card["urgency"]]} "{title}"'] + [f"    {text}" if text else "" for text in body]

@@ -110,9 +110,13 @@ MISTAKES = {
         "docs/data/claims.yml", "claims: [harm-infection, harm-nerve-injury]", "claims: [harm-infection, harm-nerve-injuries]",
         "docs/data/claims.yml:58: claim 'harm-nerve-injuries' is not in docs/data/claims.yml (did you mean "
         "harm-nerve-injury?). Fix: use the id of a claim in docs/data/claims.yml, or add the claim there"),
-    "card not in the data": ("docs/risks.md", "<!-- card: call-111 -->", "<!-- card: call-11 -->",
+    "card not in the data": ("docs/risks.md", "<!-- card: call-111, signs only -->", "<!-- card: call-11, signs only -->",
                              "docs/risks.md:138: card 'call-11' is not in docs/data/claims.yml (did you mean "
                              "call-111?). Fix: use the id of a card in docs/data/claims.yml, or add the card there"),
+    "card without signs shown as signs only": ("docs/handout.md", "<!-- card: call-999 -->",
+                                               "<!-- card: call-999, signs only -->",
+                                               "docs/handout.md:14: card 'call-999' has no items to show as its "
+                                               "signs. Fix: remove ', signs only', or give the card 'items:'"),
     "card urgency mistyped": ("docs/data/claims.yml", "    urgency: urgent\n", "    urgency: soon\n",
                              "docs/data/claims.yml:59: card 'call-111' has 'urgency: soon'. Fix: after 'urgency:' "
                              "write how soon to act, as on the NHS's care cards"),

@@ -2,7 +2,8 @@
 citation and how sure we are, so a fact written once reads the same on every page:
     <!-- claim: soreness-duration -->
     <!-- claim: tell-clinician-first, as tick boxes -->
-    <!-- card: urgent-help -->
+    <!-- card: call-999 -->
+    <!-- card: call-111, signs only -->                (its title, text and signs, for paper)
     <!-- certainty-levels -->
 A marker may be indented (inside a box or a list); what it shows keeps the indent.
 The words are text (escaping.py), never markup. The checks are in checks/claims.py.
@@ -59,7 +60,7 @@ def on_page_markdown(markdown, page, config, files):
             block = claim_block(data["claims"][match.group("id")], bool(match.group("ticks")))
             block += ["", certainty_line([data["claims"][match.group("id")]], levels_link)]
         elif match := CARD.match(stripped):
-            block = card_block(data["cards"][match.group("id")], levels_link)
+            block = card_block(data["cards"][match.group("id")], levels_link, bool(match.group("short")))
         elif stripped == LEVELS:
             block = [f"- **{markdown_text(name.capitalize())}**: {markdown_text(level['meaning'])}"
                      for name, level in data["levels"].items()]
@@ -101,11 +102,19 @@ def lower_first(text: str) -> str:
     return text[:1].lower() + text[1:]
 
 
-def card_block(card: dict, levels_link: str) -> list[str]:
-    claims = [data["claims"][claim_id] for claim_id in card["claims"]]
+# A care card's colour says how soon to act, as on the NHS's cards: red, amber, blue.
+BOX = {"emergency": "danger", "urgent": "warning", "non-urgent": "note"}
+
+
+def card_block(card: dict, levels_link: str, signs_only: bool = False) -> list[str]:
+    """The card as a box; signs only leaves out the claims behind it (a handout's paper is short)."""
+    claims = [] if signs_only else [data["claims"][claim_id] for claim_id in card["claims"]]
     body = [markdown_text(card["text"])]
+    if "items" in card:
+        body += [""] + [f"- {markdown_text(item)}" for item in card["items"]]
     for claim in claims:
         body += [""] + claim_block(claim)
-    body += ["", certainty_line(claims, levels_link)]
+    if claims:
+        body += ["", certainty_line(claims, levels_link)]
     title = markdown_text(card["title"]).replace('"', "&quot;")
-    return [f'!!! danger "{title}"'] + [f"    {text}" if text else "" for text in body]
+    return [f'!!! {BOX[card["urgency"]]} "{title}"'] + [f"    {text}" if text else "" for text in body]

@@ -116,3 +116,13 @@ def test_accents_and_escaped_ampersands_are_allowed(tmp_path):
 def test_missing_file_is_reported(tmp_path):
     problems, _ = bib_problems(tmp_path / "refs.bib")
     assert "does not exist" in str(problems[0])
+
+
+def test_a_long_author_list_is_named_with_its_shorter_form(tmp_path):
+    seven = " and ".join(f"Author{n}, A." for n in range(1, 8))
+    problems = problems_in(tmp_path, GOOD.replace("Brady, Sarah and Doody, Catherine", seven))
+    assert problems == [
+        "refs.bib:3: 'brady2014adverse' lists 7 authors, more than 6. Fix: keep the first 3 and end with "
+        "'and others': author = {Author1, A. and Author2, A. and Author3, A. and others}"]
+    six_and_others = " and ".join(f"Author{n}, A." for n in range(1, 7)) + " and others"
+    assert problems_in(tmp_path, GOOD.replace("Brady, Sarah and Doody, Catherine", six_and_others)) == []

@@ -106,24 +106,38 @@ MISTAKES = {
     "claim marker mistyped": ("docs/risks.md", "<!-- claim: soreness-duration -->", "<!-- claims: soreness-duration -->",
                               "docs/risks.md:56: '<!-- claims: soreness-duration -->' is not a marker the site "
                               "understands. Fix: write '<!-- claim: id -->'"),
+    "card naming a claim not in the data": (
+        "docs/data/claims.yml", "claims: [harm-infection, harm-nerve-injury]", "claims: [harm-infection, harm-nerve-injuries]",
+        "docs/data/claims.yml:58: claim 'harm-nerve-injuries' is not in docs/data/claims.yml (did you mean "
+        "harm-nerve-injury?). Fix: use the id of a claim in docs/data/claims.yml, or add the claim there"),
+    "card not in the data": ("docs/risks.md", "<!-- card: call-111, signs only -->", "<!-- card: call-11, signs only -->",
+                             "docs/risks.md:138: card 'call-11' is not in docs/data/claims.yml (did you mean "
+                             "call-111?). Fix: use the id of a card in docs/data/claims.yml, or add the card there"),
+    "card without signs shown as signs only": ("docs/handout.md", "<!-- card: call-999 -->",
+                                               "<!-- card: call-999, signs only -->",
+                                               "docs/handout.md:14: card 'call-999' has no items to show as its "
+                                               "signs. Fix: remove ', signs only', or give the card 'items:'"),
+    "card urgency mistyped": ("docs/data/claims.yml", "    urgency: urgent\n", "    urgency: soon\n",
+                             "docs/data/claims.yml:59: card 'call-111' has 'urgency: soon'. Fix: after 'urgency:' "
+                             "write how soon to act, as on the NHS's care cards"),
     "claim no page shows": ("docs/risks.md", "<!-- claim: blood-thinners -->\n", "",
-                            "docs/data/claims.yml:130: claim 'blood-thinners' is not shown on any page. Fix: show it "
+                            "docs/data/claims.yml:158: claim 'blood-thinners' is not shown on any page. Fix: show it "
                             "with '<!-- claim: blood-thinners -->' where the site relies on it, or delete it"),
     "claim source not in refs.bib": ("docs/data/claims.yml", "sources: [munoz2022dry]", "sources: [munoz2022]",
-                                     "docs/data/claims.yml:134: claim 'blood-thinners' cites 'munoz2022', which is not "
+                                     "docs/data/claims.yml:162: claim 'blood-thinners' cites 'munoz2022', which is not "
                                      "in refs.bib. Fix: use the key of a refs.bib entry, or add the entry to refs.bib"),
     "claim without certainty": ("docs/data/claims.yml", "    certainty: not graded\n", "",
-                                "docs/data/claims.yml:130: claim 'blood-thinners' has no certainty. Fix: add "
+                                "docs/data/claims.yml:158: claim 'blood-thinners' has no certainty. Fix: add "
                                 "'certainty:' with how sure we are"),
     "certainty not a level": ("docs/data/claims.yml", "    certainty: guidance\n", "    certainty: guidence\n",
-                              "docs/data/claims.yml:128: claim 'tell-clinician-first' has certainty 'guidence', which "
+                              "docs/data/claims.yml:156: claim 'tell-clinician-first' has certainty 'guidence', which "
                               "is not a level under 'levels:' (did you mean guidance?). Fix: write one of: high,"),
     "number not in the finding": ("docs/data/claims.yml", "usually lasts less than 72 hours", "usually lasts less than 48 hours",
-                                  "docs/data/claims.yml:145: claim 'soreness-duration' says 48, which its finding does "
+                                  "docs/data/claims.yml:173: claim 'soreness-duration' says 48, which its finding does "
                                   "not give. Fix: copy the number from the source into 'finding:', or correct the text"),
     "claim figure in neither the data nor the finding": (
         "docs/data/claims.yml", "The other 28 in 100 had not.", "The other 27 in 100 had not.",
-        "docs/data/claims.yml:329: '27 in 100' is not a figure in docs/data/risks.yml or in the claim's finding. "
+        "docs/data/claims.yml:357: '27 in 100' is not a figure in docs/data/risks.yml or in the claim's finding. "
         "Fix: copy the figure from docs/data/risks.yml, or correct the data there first"),
     "standard met without a link": ("docs/about.md", "| Yes | [References](references.md) |", "| Yes | References |",
                                     "docs/about.md:94: criterion 'Gives citations to the evidence' is marked met but "

@@ -19,12 +19,13 @@ from checks.schema import line_of, load_validator, schema_problems
 CLAIMS_NAME = "docs/data/claims.yml"
 SCHEMA = ROOT / "docs" / "data" / "claims.schema.json"
 CLAIM = re.compile(r"^<!-- claim: (?P<id>[a-z0-9-]+)(?P<ticks>, as tick boxes)? -->$")
-CARD = re.compile(r"^<!-- card: (?P<id>[a-z0-9-]+) -->$")
+CARD = re.compile(r"^<!-- card: (?P<id>[a-z0-9-]+)(?P<short>, signs only)? -->$")
 LEVELS = "<!-- certainty-levels -->"
 # A line that looks like it meant to be one of the markers above.
 NEAR_MISS = re.compile(r"<!--\s*(claims?\b|cards?\b|certainty)", re.IGNORECASE)
 NUMBER = re.compile(r"\d[\d,.]*\d|\d")
-MARKERS = "'<!-- claim: id -->', '<!-- claim: id, as tick boxes -->', '<!-- card: id -->' or '<!-- certainty-levels -->'"
+MARKERS = ("'<!-- claim: id -->', '<!-- claim: id, as tick boxes -->', '<!-- card: id -->', "
+           "'<!-- card: id, signs only -->' or '<!-- certainty-levels -->'")
 
 
 def read_claims(text: str, keys: set[str] | None, harms) -> tuple[dict, list[Problem]]:
@@ -98,7 +99,10 @@ def marker_problems(name: str, text: str, data: dict) -> tuple[list[Problem], se
             card = data["cards"].get(match.group("id"))
             if card is None:
                 problems.append(unknown("card", match.group("id"), data["cards"], name, number))
-            else:
+            elif match.group("short") and "items" not in card:
+                problems.append(Problem(name, number, f"card '{card['id']}' has no items to show as its signs",
+                                        f"remove ', signs only', or give the card 'items:' in {CLAIMS_NAME}"))
+            elif not match.group("short"):
                 shown |= set(card["claims"])
         elif stripped != LEVELS and NEAR_MISS.search(line):
             problems.append(Problem(name, number, f"'{stripped}' is not a marker the site understands",

@@ -34,6 +34,13 @@ REQUIRED = {
     "unpublished": ("author", "title", "note"),
 }
 
+# As AMA style: up to 6 authors, all of them; more, the first 3 and "and others"
+# (pybtex prints it as it reads). Twenty long lists were 3 KB of a phone's first
+# visit to the References page.
+MOST_AUTHORS = 6
+AND = re.compile(r"\s+and\s+")
+AUTHOR = re.compile(r"^\s*author\s*=\s*\{(.*)\},?\s*$", re.MULTILINE | re.IGNORECASE)
+
 ANNOTE_FIX = ("add annote = {...}, saying what the source supports and how you checked its details "
               "(for example: Metadata verified against: PubMed record)")
 # Each identifier's form. A url is turned into a link: only a web address, never javascript: or data:.
@@ -88,6 +95,13 @@ def value_problems(checked: list[tuple[Entry, dict]], name: str) -> list[Problem
             if value is not None and not pattern.match(value.strip()):
                 problems.append(Problem(name, entry.field_lines.get(field_name, entry.line),
                                         f"{field_name} '{value}' in '{entry.key}' is not well formed", fix))
+        author = AUTHOR.search(entry.text)  # pybtex keeps names apart from the fields
+        names = [n for n in AND.split(author.group(1).strip()) if n and n != "others"] if author else []
+        if len(names) > MOST_AUTHORS:
+            problems.append(Problem(
+                name, entry.field_lines.get("author", entry.line),
+                f"'{entry.key}' lists {len(names)} authors, more than {MOST_AUTHORS}",
+                f"keep the first 3 and end with 'and others': author = {{{' and '.join(names[:3])} and others}}"))
         for field_name, value in fields.items():
             if field_name.lower() == "annote":
                 continue

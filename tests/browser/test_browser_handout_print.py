@@ -19,7 +19,7 @@ def handout_print_problems(page) -> list[str]:
                         f"{MOST_SHEETS}. Fix: shorten the handout, or tighten the @media print rules in docs/stylesheets/extra.css")
     if URGENT_HELP not in printed:
         problems.append(f"docs/handout.md: the printed handout lacks '{URGENT_HELP}'. Fix: keep the "
-                        "'When to get urgent help' box, and do not hide it in print")
+                        "'Call 999 or 911 now' box, and do not hide it in print")
     if not sheets or SOURCE not in one_line(sheets[0]):
         problems.append(f"docs/handout.md: the first printed sheet lacks '{SOURCE}'. Fix: keep the print-source "
                         "line of overrides/main.html, and do not hide .print-source in print")

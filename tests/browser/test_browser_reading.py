@@ -113,7 +113,7 @@ def test_warning_boxes_are_at_least_body_size(open_tab, site_base, page_paths, w
 def test_a_small_warning_box_is_reported(broken_page):
     page = broken_page("risks/", with_style(".md-typeset .admonition { font-size: .64rem }"))
     problems = box_text_problems(page)
-    assert problems and "/risks/: in the box 'Get urgent help', 'Get urgent help' is 12.8 px" in problems[0]
+    assert problems and "/risks/: in the box 'Call 999 or 911 now', 'Call 999 or 911 now' is 12.8 px" in problems[0]
 
 
 @pytest.mark.parametrize("width", WIDTHS, ids=[f"{w}px" for w in WIDTHS])

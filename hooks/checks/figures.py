@@ -18,8 +18,9 @@ def figures_not_in_data(name: str, number: int, line: str, harms, stated: str = 
     gives only rounded, away from its exact count. A claim's figure that its own
     finding states (a benefit, or the course of pain without treatment) has its one
     source there instead."""
-    problems, figures = [], [_figure(match) for match in FIGURE.finditer(line)]
-    for match, figure in zip(FIGURE.finditer(line), figures):
+    matches = list(FIGURE.finditer(line))
+    problems, figures = [], [_figure(match) for match in matches]
+    for match, figure in zip(matches, figures):
         if match.group() in stated or any(_gives(harm, *figure) for harm in harms):
             continue
         rounded = [harm for harm in harms if _gives(harm, *figure, rounded=True)]
